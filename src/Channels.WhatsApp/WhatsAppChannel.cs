@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Normalizer.Events;
+
+namespace Normalizer.Channels.WhatsApp;
+
+/// <summary>
+/// WhatsApp Cloud API: <c>object: "whatsapp_business_account"</c>, <c>entry[].id</c> = WABA id, items in
+/// <c>entry[].changes[].value</c> (PLATFORM.md §2.7).
+/// </summary>
+internal sealed class WhatsAppChannel : IChannel
+{
+    public const string HttpClientName = "Normalizer.WhatsApp";
+
+    public Platform Platform => Platform.WhatsApp;
+
+    public string WebhookObject => "whatsapp_business_account";
+
+    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output) =>
+        WhatsAppParser.Normalize(entry, context, output);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Normalizer.Channels;
+using Normalizer.Channels.WhatsApp;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the WhatsApp channel.</summary>
+public static class WhatsAppNormalizerBuilderExtensions
+{
+    /// <summary>Adds the WhatsApp channel (parser; sender when configured). Calling it twice is harmless.</summary>
+    public static INormalizerBuilder AddWhatsApp(this INormalizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannel, WhatsAppChannel>());
+        builder.Services.AddHttpClient(WhatsAppChannel.HttpClientName);
+        return builder;
+    }
+}

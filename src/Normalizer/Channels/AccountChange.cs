@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Ids;
+using Normalizer.Json;
+
+namespace Normalizer.Channels;
+
+/// <summary>Builds <see cref="EventName.AccountUpdated"/> events from a business-level <c>changes[]</c> item.</summary>
+public static class AccountChange
+{
+    /// <summary>
+    /// An account update for <c>{ "field": …, "value": … }</c>; a change without a field is unknown.
+    /// The key hashes the change's bytes: such changes carry no identity of their own.
+    /// </summary>
+    public static NormalizedEvent Create(Platform platform, string pageId, JsonElement change, long? metaTimestamp, WebhookContext context)
+    {
+        var unknown = UnknownEvent.Create(platform, pageId, change, context, metaTimestamp);
+        if (change.Str("field") is not { } field)
+        {
+            return unknown;
+        }
+
+        var value = change.Obj("value");
+        return unknown with
+        {
+            Id = EventIds.Event(platform, pageId, $"account:{field}:{ContentKey.Of(change)}"),
+            Event = EventName.AccountUpdated,
+            Account = new AccountPart { Field = field, Event = value?.Str("event") ?? value?.Str("verb") },
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Normalizer.Events;
+
+namespace Normalizer.Channels;
+
+/// <summary>
+/// A channel plugin: one Meta platform's webhook format (and, later, its send API).
+/// Implementations are singletons, registered with one <c>Add…()</c> call on <see cref="INormalizerBuilder"/>.
+/// </summary>
+public interface IChannel
+{
+    /// <summary>The platform this channel serves.</summary>
+    Platform Platform { get; }
+
+    /// <summary>The webhook <c>object</c> value this channel parses (<c>page</c>, <c>instagram</c>, …).</summary>
+    string WebhookObject { get; }
+
+    /// <summary>
+    /// Appends one event per item of <paramref name="entry"/> to <paramref name="output"/>, in payload order.
+    /// Performs no I/O and never throws on odd input: an item it does not understand becomes
+    /// <see cref="EventName.UnknownReceived"/> with the item in <c>raw</c>.
+    /// </summary>
+    void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output);
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Normalizer.Ids;
+
+namespace Normalizer.Events;
+
+/// <summary>One normalized update (PRODUCT.md §2). Every ID is a string with a type tag beside it.</summary>
+public sealed record NormalizedEvent
+{
+    /// <summary>Deterministic event id derived from the dedup key.</summary>
+    [Description("Deterministic event id (evt_…), derived from the platform's own identity of the update; a redelivered update has the same id.")]
+    public required string Id { get; init; }
+
+    /// <summary>The channel.</summary>
+    [Description("Channel: facebook (Messenger), instagram or whatsapp.")]
+    public required Platform Platform { get; init; }
+
+    /// <summary>The dotted event name (<see cref="EventName"/>).</summary>
+    [Description("Dotted event name, e.g. message.received, message.echo, message.delivered.")]
+    public required string Event { get; init; }
+
+    /// <summary>When the platform says the update happened, Unix seconds.</summary>
+    [Description("When the platform says the update happened, Unix seconds.")]
+    public required long Timestamp { get; init; }
+
+    /// <summary>The same in milliseconds, where the platform gives them.</summary>
+    [Description("When the platform says the update happened, Unix milliseconds; absent where the platform gives only seconds (WhatsApp).")]
+    public long? TimestampMs { get; init; }
+
+    /// <summary>When Normalizer received the webhook.</summary>
+    [Description("RFC 3339 UTC time Normalizer received the webhook.")]
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The sender's ID as Meta reports it.</summary>
+    [Description("Sender's ID exactly as Meta reports it (a string, never a number). Absent when the update has no sender.")]
+    public string? From { get; init; }
+
+    /// <summary>Type tag of <see cref="From"/>.</summary>
+    [Description("Type tag of from.")]
+    public IdType? FromType { get; init; }
+
+    /// <summary>The recipient's ID.</summary>
+    [Description("Recipient's ID exactly as Meta reports it. Absent when the update has no recipient.")]
+    public string? To { get; init; }
+
+    /// <summary>Type tag of <see cref="To"/>.</summary>
+    [Description("Type tag of to.")]
+    public IdType? ToType { get; init; }
+
+    /// <summary>The business side: Page ID, Instagram account ID or WhatsApp phone_number_id.</summary>
+    [Description("The business side: Facebook Page ID, Instagram professional account ID, or WhatsApp phone_number_id.")]
+    public required string PageId { get; init; }
+
+    /// <summary>Type tag of <see cref="PageId"/>.</summary>
+    [Description("Type tag of page_id: PAGE_ID, IG_ACCOUNT_ID or PHONE_NUMBER_ID.")]
+    public required IdType PageIdType { get; init; }
+
+    /// <summary>The customer's scoped ID (from for inbound, to for echoes and statuses).</summary>
+    [Description("The customer's scoped ID: equals from for inbound updates, to for echoes and statuses. Absent when no customer is involved (account updates).")]
+    public string? UserId { get; init; }
+
+    /// <summary>Type tag of <see cref="UserId"/>.</summary>
+    [Description("Type tag of user_id: PSID, IGSID, WA_ID or WA_BSUID.")]
+    public IdType? UserIdType { get; init; }
+
+    /// <summary>Deterministic conversation id from (platform, page_id, user_id).</summary>
+    [Description("Deterministic conversation id (conv_…) from (platform, page_id, user_id). Absent when user_id is absent.")]
+    public string? ConversationId { get; init; }
+
+    /// <summary>The message, for message events.</summary>
+    [Description("The message (for message.received, message.echo, message.edited, message.deleted).")]
+    public MessagePart? Message { get; init; }
+
+    /// <summary>The postback.</summary>
+    [Description("The postback (postback.received).")]
+    public PostbackPart? Postback { get; init; }
+
+    /// <summary>The reaction.</summary>
+    [Description("The reaction (message.reaction).")]
+    public ReactionPart? Reaction { get; init; }
+
+    /// <summary>The read receipt.</summary>
+    [Description("The read receipt (message.read on Messenger and Instagram).")]
+    public ReadPart? Read { get; init; }
+
+    /// <summary>The delivery receipt.</summary>
+    [Description("The delivery receipt (message.delivered on Messenger).")]
+    public DeliveryPart? Delivery { get; init; }
+
+    /// <summary>The WhatsApp message status.</summary>
+    [Description("The WhatsApp message status (message.sent, message.delivered, message.read, message.failed, message.played).")]
+    public StatusPart? Status { get; init; }
+
+    /// <summary>The opt-in.</summary>
+    [Description("The opt-in (optin.received).")]
+    public OptinPart? Optin { get; init; }
+
+    /// <summary>The opt-out.</summary>
+    [Description("The opt-out (optout.received), e.g. marketing messages STOP_NOTIFICATIONS.")]
+    public OptinPart? Optout { get; init; }
+
+    /// <summary>The referral.</summary>
+    [Description("The referral (referral.received).")]
+    public ReferralPart? Referral { get; init; }
+
+    /// <summary>The handover.</summary>
+    [Description("The handover protocol change (handover.passed, handover.taken, handover.requested).")]
+    public HandoverPart? Handover { get; init; }
+
+    /// <summary>The Instagram comment or mention.</summary>
+    [Description("The Instagram comment or mention (comment.received, mention.received).")]
+    public CommentPart? Comment { get; init; }
+
+    /// <summary>The WhatsApp system message.</summary>
+    [Description("The WhatsApp system message (system.received).")]
+    public SystemPart? System { get; init; }
+
+    /// <summary>Errors not tied to a message.</summary>
+    [Description("Errors reported at the change level (error.received).")]
+    public IReadOnlyList<MetaErrorPart>? Errors { get; init; }
+
+    /// <summary>The business field that changed.</summary>
+    [Description("The business field that changed (account.updated).")]
+    public AccountPart? Account { get; init; }
+
+    /// <summary>What the webhook said about the customer.</summary>
+    [Description("What the webhook said about the customer: WhatsApp wa_id, BSUID, profile name and username.")]
+    public ContactPart? Contact { get; init; }
+
+    /// <summary>Whether X-Hub-Signature-256 matched an app secret.</summary>
+    [Description("The webhook's X-Hub-Signature-256 matched a configured app secret.")]
+    public required bool SignatureVerified { get; init; }
+
+    /// <summary>Whether the update came on the standby channel.</summary>
+    [Description("Delivered on the standby channel (another app owns the thread).")]
+    public required bool Standby { get; init; }
+
+    /// <summary>The original item.</summary>
+    [Description("The original item: a messaging item, a WhatsApp message/status object, or a change value.")]
+    public required JsonElement Raw { get; init; }
+
+    /// <summary>The sender as a tagged ID, where there is one.</summary>
+    [JsonIgnore]
+    public TaggedId? FromId => From is null || FromType is null ? null : new TaggedId(FromType.Value, From);
+
+    /// <summary>The customer as a tagged ID, where there is one.</summary>
+    [JsonIgnore]
+    public TaggedId? User => UserId is null || UserIdType is null ? null : new TaggedId(UserIdType.Value, UserId);
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Normalizer.Json;
+
+/// <summary>
+/// Tolerant readers over Meta's JSON: a missing property or one of an unexpected type reads as
+/// <c>null</c>, never as an exception, and ID-like numbers are read digit for digit from the raw text.
+/// </summary>
+public static class JsonElementExtensions
+{
+    /// <summary>The named property when <paramref name="element"/> is an object that has it.</summary>
+    public static bool TryProp(this JsonElement element, string name, out JsonElement value)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The named property when it is an object.</summary>
+    public static JsonElement? Obj(this JsonElement element, string name) =>
+        element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
+
+    /// <summary>Whether the object has the named property with a non-null value.</summary>
+    public static bool Has(this JsonElement element, string name) =>
+        element.TryProp(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    /// <summary>
+    /// A string property as text; a number as its exact source text (IDs above 2^53 keep every digit);
+    /// anything else as null.
+    /// </summary>
+    public static string? Str(this JsonElement element, string name) =>
+        element.TryProp(name, out var v) ? v.AsText() : null;
+
+    /// <summary>A string or number value as text (numbers keep their source digits), else null.</summary>
+    public static string? AsText(this JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>A whole number given as a JSON number or a numeric string, else null.</summary>
+    public static long? Long(this JsonElement element, string name)
+    {
+        if (!element.TryProp(name, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
+
+    /// <summary>A number given as a JSON number or a numeric string, else null.</summary>
+    public static double? Double(this JsonElement element, string name)
+    {
+        if (!element.TryProp(name, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetDouble(out var n) => n,
+            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
+
+    /// <summary>A boolean property, else null.</summary>
+    public static bool? Bool(this JsonElement element, string name) =>
+        element.TryProp(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        } : null;
+
+    /// <summary>The elements of an array property; nothing when it is absent or not an array.</summary>
+    public static JsonElement.ArrayEnumerator Items(this JsonElement element, string name) =>
+        element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : default;
+}

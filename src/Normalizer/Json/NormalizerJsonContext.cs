@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Normalizer.Events;
+
+namespace Normalizer.Json;
+
+/// <summary>Source-generated serialization of Normalizer's own types: snake_case, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
+[JsonSerializable(typeof(NormalizedEvent))]
+[JsonSerializable(typeof(List<NormalizedEvent>))]
+public sealed partial class NormalizerJsonContext : JsonSerializerContext;

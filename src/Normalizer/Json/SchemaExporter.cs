@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Normalizer.Json;
+
+/// <summary>
+/// Generates the integrators' JSON Schemas (draft 2020-12) from the C# types with the framework's
+/// <see cref="JsonSchemaExporter"/>; descriptions come from <see cref="DescriptionAttribute"/>.
+/// </summary>
+public static class SchemaExporter
+{
+    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>The schema files: file name → schema text.</summary>
+    public static IReadOnlyList<(string FileName, string Json)> All() =>
+    [
+        ("normalized-event.schema.json", Export(NormalizerJsonContext.Default.NormalizedEvent, "Normalized event",
+            "One Meta webhook update (Messenger, Instagram or WhatsApp) in Normalizer's normalized form. IDs are always strings.")),
+    ];
+
+    /// <summary>The schema of one type, as indented JSON with a trailing newline.</summary>
+    public static string Export(JsonTypeInfo type, string title, string description)
+    {
+        var options = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = AddDescription,
+        };
+        var node = type.Options.GetJsonSchemaAsNode(type.Type, options);
+        var root = new JsonObject
+        {
+            ["$schema"] = Draft,
+            ["$id"] = "https://normalizer.dev/schemas/" + FileNameOf(title),
+            ["title"] = title,
+            ["description"] = description,
+        };
+        foreach (var (key, value) in node.AsObject().ToList())
+        {
+            node.AsObject().Remove(key);
+            if (key != "description")
+            {
+                root[key] = value;
+            }
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static string FileNameOf(string title) => title.ToLowerInvariant().Replace(' ', '-') + ".schema.json";
+
+    private static JsonNode AddDescription(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        var provider = context.PropertyInfo?.AttributeProvider ?? (context.PropertyInfo is null ? context.TypeInfo.Type : null);
+        var description = provider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)
+            .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+        if (description is null && context.PropertyInfo is null)
+        {
+            description = context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>()?.Description;
+        }
+
+        // Types with custom converters export as `true` (anything): say what they really are.
+        var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
+        if (schema is not JsonObject obj)
+        {
+            obj = new JsonObject();
+            if (type == typeof(DateTimeOffset))
+            {
+                obj["type"] = "string";
+                obj["format"] = "date-time";
+            }
+            else if (type == typeof(JsonElement) && context.PropertyInfo?.Name == "raw")
+            {
+                obj["type"] = "object";
+            }
+        }
+
+        if (context.PropertyInfo is { Name: "event" } && context.PropertyInfo.DeclaringType == typeof(Events.NormalizedEvent))
+        {
+            obj["enum"] = new JsonArray(Events.EventName.All.Select(n => (JsonNode)n!).ToArray());
+        }
+
+        if (description is not null && !obj.ContainsKey("description"))
+        {
+            obj.Insert(0, "description", description);
+        }
+
+        return obj;
+    }
+}
