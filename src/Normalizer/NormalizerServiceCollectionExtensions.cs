@@ -1,5 +1,11 @@
+using FluentValidation;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Normalizer.Channels;
+using Normalizer.Events;
+using Normalizer.Ingest;
+using Normalizer.Ingest.Behaviors;
+using Normalizer.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +19,27 @@ public static class NormalizerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChannelRegistry>();
         services.TryAddSingleton<WebhookNormalizer>();
+        AddPipeline(services);
         return new NormalizerBuilder(services);
+    }
+
+    // MediatR 5.1.0 is registered by hand and only here; the first behavior registered is the outermost.
+    private static void AddPipeline(IServiceCollection services)
+    {
+        services.TryAddScoped<ServiceFactory>(p => p.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        services.TryAddScoped<EventPipeline>();
+        services.TryAddSingleton<IValidator<NormalizedEvent>, NormalizedEventValidator>();
+        services.TryAddSingleton<IDedupStore>(_ => new InMemoryDedupStore());
+        services.TryAddSingleton<IEventSink, NullEventSink>();
+        services.TryAddTransient<IRequestHandler<ProcessEvent, ProcessEventResult>, ProcessEventHandler>();
+        if (services.Any(d => d.ServiceType == typeof(IPipelineBehavior<ProcessEvent, ProcessEventResult>)))
+        {
+            return;
+        }
+
+        services.AddTransient<IPipelineBehavior<ProcessEvent, ProcessEventResult>, ValidationBehavior>();
+        services.AddTransient<IPipelineBehavior<ProcessEvent, ProcessEventResult>, IdTaggingBehavior>();
+        services.AddTransient<IPipelineBehavior<ProcessEvent, ProcessEventResult>, DedupBehavior>();
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Normalizer.Channels;
 using Normalizer.Events;
+using Normalizer.Ingest;
 using Normalizer.Json;
 
 namespace Normalizer.Host.Cli;
@@ -60,13 +62,29 @@ internal static class NormalizeCommand
         }
 
         var options = new JsonSerializerOptions(NormalizerJsonContext.Default.Options) { WriteIndented = pretty };
-        var type = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<NormalizedEvent>)options.GetTypeInfo(typeof(NormalizedEvent));
+        var type = (JsonTypeInfo<NormalizedEvent>)options.GetTypeInfo(typeof(NormalizedEvent));
+        using var scope = services.CreateScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var rejected = 0;
         foreach (var evt in outcome.Events)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(evt, type));
+            var result = pipeline.ProcessAsync(evt).GetAwaiter().GetResult();
+            switch (result.Outcome)
+            {
+                case ProcessEventOutcome.Stored:
+                    stdout.WriteLine(JsonSerializer.Serialize(evt, type));
+                    break;
+                case ProcessEventOutcome.Duplicate:
+                    stderr.WriteLine($"normalize: {evt.Event} {evt.Id} repeats an earlier item of this body; printed once");
+                    break;
+                default:
+                    rejected++;
+                    stderr.WriteLine($"normalize: {evt.Event} {evt.Id} rejected: {string.Join("; ", result.Reasons)}");
+                    break;
+            }
         }
 
-        return 0;
+        return rejected == 0 ? 0 : BadInput;
     }
 
     private static byte[] ReadAll(TextReader stdin)

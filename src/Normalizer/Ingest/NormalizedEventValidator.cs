@@ -1,0 +1,60 @@
+using FluentValidation;
+using Normalizer.Events;
+using Normalizer.Ids;
+
+namespace Normalizer.Ingest;
+
+/// <summary>
+/// What every stored event must satisfy: non-empty IDs, a known platform and event name, ID types that
+/// belong to the platform, and a timestamp between Facebook's founding and one day ahead of now.
+/// </summary>
+public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent>
+{
+    /// <summary>2004-02-04: no Meta update is older.</summary>
+    public const long EarliestTimestamp = 1_075_852_800;
+
+    private static readonly HashSet<string> NeedsUser = new(StringComparer.Ordinal)
+    {
+        EventName.MessageReceived, EventName.MessageEcho, EventName.MessageReaction, EventName.MessageEdited,
+        EventName.PostbackReceived, EventName.MessageSent, EventName.MessageFailed, EventName.MessagePlayed,
+    };
+
+    /// <summary>Builds the rules; "now" comes from <paramref name="time"/>.</summary>
+    public NormalizedEventValidator(TimeProvider time)
+    {
+        RuleFor(e => e.Id).NotEmpty().Must(id => id.StartsWith("evt_", StringComparison.Ordinal))
+            .WithMessage("'id' must be an evt_ id");
+        RuleFor(e => e.Platform).IsInEnum();
+        RuleFor(e => e.Event).Must(EventName.IsKnown).WithMessage(e => $"'event' '{e.Event}' is not a known event name");
+        RuleFor(e => e.PageId).NotEmpty().When(e => e.Event != EventName.UnknownReceived)
+            .WithMessage("'page_id' must not be empty");
+        RuleFor(e => e.PageIdType).Must((e, t) => t == IdTypes.BusinessType(e.Platform))
+            .WithMessage(e => $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
+        RuleFor(e => e.Timestamp)
+            .Must(t => t >= EarliestTimestamp && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
+            .WithMessage(e => $"'timestamp' {e.Timestamp} is not a plausible Unix time in seconds");
+        RuleFor(e => e.TimestampMs).Must((e, ms) => ms is null || ms / 1000 == e.Timestamp)
+            .WithMessage("'timestamp_ms' disagrees with 'timestamp'");
+
+        Tagged("from", e => e.From, e => e.FromType, (p, t) => IdTypes.BelongsTo(p, t));
+        Tagged("to", e => e.To, e => e.ToType, (p, t) => IdTypes.BelongsTo(p, t));
+        Tagged("user_id", e => e.UserId, e => e.UserIdType, IdTypes.IsUserType);
+
+        RuleFor(e => e.UserId).NotNull().When(e => NeedsUser.Contains(e.Event))
+            .WithMessage(e => $"'{e.Event}' needs a 'user_id'");
+        RuleFor(e => e.ConversationId).Must((e, c) => (c is null) == (e.UserId is null))
+            .WithMessage("'conversation_id' must be present exactly when 'user_id' is");
+        RuleFor(e => e.Raw.ValueKind).Equal(System.Text.Json.JsonValueKind.Object).WithMessage("'raw' must be the original JSON object");
+    }
+
+    private void Tagged(string name, Func<NormalizedEvent, string?> value, Func<NormalizedEvent, IdType?> type,
+        Func<Platform, IdType, bool> allowed)
+    {
+        RuleFor(e => e).Must(e => value(e) is null || !string.IsNullOrWhiteSpace(value(e)))
+            .WithMessage($"'{name}' must not be empty").OverridePropertyName(name);
+        RuleFor(e => e).Must(e => (value(e) is null) == (type(e) is null))
+            .WithMessage($"'{name}' and '{name}_type' must be given together").OverridePropertyName(name);
+        RuleFor(e => e).Must(e => type(e) is not { } t || allowed(e.Platform, t))
+            .WithMessage(e => $"'{name}_type' {IdTypes.ToWire(type(e)!.Value)} does not belong to platform {e.Platform.ToWire()}").OverridePropertyName(name);
+    }
+}
