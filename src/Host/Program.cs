@@ -1,8 +1,53 @@
+using Normalizer.Host;
+using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
+using Normalizer.Host.Endpoints;
+using Normalizer.Host.Options;
+using Normalizer.Host.Storage.Providers;
+using Normalizer.Host.Workers;
+using Normalizer.Json;
+using Normalizer.Storage;
 
 if (CliApp.IsCommand(args))
 {
     return CliApp.Run(args, Console.In, Console.Out, Console.Error);
 }
 
-return CliApp.Run(["--help"], Console.In, Console.Out, Console.Error);
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
+builder.Services.AddOptions<NormalizerOptions>().BindConfiguration(NormalizerOptions.Section);
+builder.Services.AddSingleton<AppSecrets>();
+builder.Services.AddNormalizer()
+    .AddMessenger()
+    .AddInstagram()
+    .AddWhatsApp()
+    .AddConfiguredStore(builder.Configuration);
+builder.Services.AddHostedService<InboxWorker>();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, NormalizerJsonContext.Default);
+    o.SerializerOptions.TypeInfoResolverChain.Insert(1, HostJsonContext.Default);
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapWebhooks();
+var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
+v1.MapEvents();
+
+app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));
+await app.RunAsync();
+return 0;

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Json;
+using Normalizer.Storage;
+
+namespace Normalizer.Host.Endpoints;
+
+/// <summary>The pull side of delivery (PRODUCT.md §5): pages of the event log, one event, and a live stream.</summary>
+internal static class EventsEndpoints
+{
+    public static void MapEvents(this RouteGroupBuilder v1)
+    {
+        var events = v1.MapGroup("/events").WithTags("Events");
+        events.MapGet("/", ListAsync).WithSummary("Events after a cursor, in order: { data, next_cursor }.");
+        events.MapGet("/stream", Stream).WithSummary("Live events as Server-Sent Events (id = cursor); 'after' or Last-Event-ID replays first.");
+        events.MapGet("/{id}", GetAsync).WithSummary("One event by id.");
+        v1.MapGet("/quarantine", QuarantineAsync).WithTags("Events").WithSummary("Webhooks or events that could not be processed, with the reason.");
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IEventStore store, CancellationToken cancellationToken)
+    {
+        if (ParseQuery(request) is not { } query)
+        {
+            return QueryError(request);
+        }
+
+        var page = await store.ListAsync(query, cancellationToken);
+        var next = page.Count == 0 ? null : page[^1].Seq.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Json(new EventPage([.. page.Select(e => e.Event)], next), HostJsonContext.Default.EventPage);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IEventStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } stored
+            ? TypedResults.Json(stored.Event, NormalizerJsonContext.Default.NormalizedEvent)
+            : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no event with id '{id}'");
+
+    private static IResult Stream(HttpRequest request, IEventStore store, EventFeed feed)
+    {
+        if (request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastId && !request.Query.ContainsKey("after"))
+        {
+            request.QueryString = request.QueryString.Add("after", lastId);
+        }
+
+        return ParseQuery(request) is { } query
+            ? TypedResults.ServerSentEvents(Items(query, request.Query.ContainsKey("after"), store, feed, request.HttpContext.RequestAborted))
+            : QueryError(request);
+    }
+
+    // Subscribe first, then replay from the store, then go live skipping what the replay already sent.
+    private static async IAsyncEnumerable<SseItem<string>> Items(
+        EventQuery query, bool replay, IEventStore store, EventFeed feed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var live = feed.ListenAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var moveNext = live.MoveNextAsync();
+        var last = query.After;
+        try
+        {
+            while (replay)
+            {
+                var page = await store.ListAsync(query with { After = last, Limit = EventQuery.MaxLimit }, cancellationToken);
+                foreach (var stored in page)
+                {
+                    last = stored.Seq;
+                    yield return ToItem(stored);
+                }
+
+                replay = page.Count == EventQuery.MaxLimit;
+            }
+
+            while (await moveNext)
+            {
+                var stored = live.Current;
+                moveNext = live.MoveNextAsync();
+                if (stored.Seq > last && Matches(query, stored.Event))
+                {
+                    last = stored.Seq;
+                    yield return ToItem(stored);
+                }
+            }
+        }
+        finally
+        {
+            await live.DisposeAsync();
+        }
+    }
+
+    private static SseItem<string> ToItem(StoredEvent stored) =>
+        new(JsonSerializer.Serialize(stored.Event, NormalizerJsonContext.Default.NormalizedEvent), stored.Event.Event)
+        {
+            EventId = stored.Seq.ToString(CultureInfo.InvariantCulture),
+        };
+
+    private static bool Matches(EventQuery query, NormalizedEvent evt) =>
+        (query.Platform is null || query.Platform == evt.Platform) &&
+        (query.PageId is null || query.PageId == evt.PageId) &&
+        (query.Event is null || query.Event == evt.Event);
+
+    private static async Task<IResult> QuarantineAsync(HttpRequest request, IQuarantine quarantine, CancellationToken cancellationToken)
+    {
+        if (!TryCursor(request, out var after) || !TryLimit(request, out var limit))
+        {
+            return QueryError(request);
+        }
+
+        var page = await quarantine.ListAsync(after, limit, cancellationToken);
+        var next = page.Count == 0 ? null : page[^1].Id.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Json(new QuarantinePage(page, next), HostJsonContext.Default.QuarantinePage);
+    }
+
+    private static EventQuery? ParseQuery(HttpRequest request)
+    {
+        if (!TryCursor(request, out var after) || !TryLimit(request, out var limit))
+        {
+            return null;
+        }
+
+        Platform? platform = null;
+        if (request.Query["platform"].ToString() is { Length: > 0 } p)
+        {
+            if (!PlatformNames.TryParse(p, out var parsed))
+            {
+                return null;
+            }
+
+            platform = parsed;
+        }
+
+        var name = request.Query["event"].ToString();
+        if (name.Length > 0 && !EventName.IsKnown(name))
+        {
+            return null;
+        }
+
+        var pageId = request.Query["page_id"].ToString();
+        return new EventQuery
+        {
+            After = after, Limit = limit, Platform = platform,
+            PageId = pageId.Length > 0 ? pageId : null, Event = name.Length > 0 ? name : null,
+        };
+    }
+
+    private static bool TryCursor(HttpRequest request, out long after)
+    {
+        var text = request.Query["after"].ToString();
+        after = 0;
+        return text.Length == 0 || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0);
+    }
+
+    private static bool TryLimit(HttpRequest request, out int limit)
+    {
+        var text = request.Query["limit"].ToString();
+        limit = 100;
+        return text.Length == 0 ||
+            (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= EventQuery.MaxLimit);
+    }
+
+    private static IResult QueryError(HttpRequest request) => ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query",
+        $"invalid query '{request.QueryString}': 'after' is a cursor from next_cursor, 'limit' 1–{EventQuery.MaxLimit}, " +
+        "'platform' facebook|instagram|whatsapp, 'event' a known event name");
+}

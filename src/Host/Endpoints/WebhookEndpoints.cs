@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Normalizer.Channels;
+using Normalizer.Events;
+using Normalizer.Host.Options;
+using Normalizer.Ingest;
+using Normalizer.Storage;
+
+namespace Normalizer.Host.Endpoints;
+
+/// <summary>
+/// Meta → Normalizer (PRODUCT.md §4): the verification handshake, and POST with size cap (413),
+/// signature check over the raw bytes (401), JSON and <c>object</c> check (400), then the body is
+/// committed to the inbox and only then answered 200.
+/// </summary>
+internal static partial class WebhookEndpoints
+{
+    private const string ChannelPattern = "{channel:regex(^(meta|messenger|instagram|whatsapp)$)}";
+
+    public static void MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks");
+        group.MapGet(ChannelPattern, Handshake).WithSummary("Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge).");
+        group.MapPost(ChannelPattern, ReceiveAsync).WithSummary("Receive a webhook; 200 once it is durably in the inbox.");
+    }
+
+    private static IResult Handshake(HttpRequest request, IOptionsMonitor<MetaOptions> options)
+    {
+        // Read the dotted names literally (PLATFORM.md §2.1).
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        var expected = options.CurrentValue.VerifyToken;
+        if (mode == "subscribe" && expected.Length > 0 && FixedTimeEquals(token, expected))
+        {
+            return TypedResults.Text(challenge, "text/plain", statusCode: StatusCodes.Status200OK);
+        }
+
+        return ApiError.Result(StatusCodes.Status403Forbidden, "verification_failed",
+            "hub.mode must be 'subscribe' and hub.verify_token must match Normalizer:Meta:VerifyToken");
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        string channel, HttpRequest request, IOptionsMonitor<MetaOptions> options, AppSecrets secrets,
+        ChannelRegistry channels, IInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var meta = options.CurrentValue;
+        var receivedAt = time.GetUtcNow();
+        var (buffer, length) = await RequestBody.ReadAsync(request, meta.MaxBodyBytes, cancellationToken);
+        if (buffer is null)
+        {
+            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, "body_too_large",
+                $"the body exceeds {meta.MaxBodyBytes} bytes (Normalizer:Meta:MaxBodyBytes)");
+        }
+
+        try
+        {
+            var body = buffer.AsMemory(0, length);
+            var header = request.Headers["X-Hub-Signature-256"];
+            var verified = header.Count == 1 && SignatureVerifier.Verify(body.Span, header[0], secrets.Keys);
+            if (!verified && meta.RequireSignature)
+            {
+                LogRejectedSignature(loggers.CreateLogger(typeof(WebhookEndpoints).FullName!), header.Count == 0 ? "missing" : "wrong");
+                return ApiError.Result(StatusCodes.Status401Unauthorized, "invalid_signature", header.Count == 0
+                    ? "X-Hub-Signature-256 is missing"
+                    : "X-Hub-Signature-256 does not match the body under any configured app secret");
+            }
+
+            if (WebhookPrecheck.Check(body.Span, out var webhookObject) is { } problem)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", problem);
+            }
+
+            Platform? pinned = channel == "meta" ? null : PlatformNames.TryParse(channel, out var p) ? p : null;
+            if (ObjectProblem(webhookObject, pinned, channels) is { } objectProblem)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "unknown_object", objectProblem);
+            }
+
+            var headers = JsonSerializer.Serialize(new Dictionary<string, string?>
+            {
+                ["x-hub-signature-256"] = header.Count == 1 ? header[0] : null,
+                ["content-type"] = request.ContentType,
+                ["user-agent"] = request.Headers.UserAgent.ToString(),
+            }, HostJsonContext.Default.DictionaryStringString);
+            var id = await inbox.AppendAsync(new InboxItem(receivedAt, pinned, verified, headers, body), cancellationToken);
+            return TypedResults.Json(new WebhookAccepted(true, id), HostJsonContext.Default.WebhookAccepted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? ObjectProblem(string? webhookObject, Platform? pinned, ChannelRegistry channels)
+    {
+        if (pinned is { } platform)
+        {
+            return channels.TryGet(platform, out var channel) && (webhookObject is null || webhookObject == channel.WebhookObject)
+                ? null
+                : $"object '{webhookObject}' does not belong to the {platform.ToWire()} endpoint";
+        }
+
+        if (webhookObject is null)
+        {
+            return "'object' is missing or not a string";
+        }
+
+        return channels.TryGetByObject(webhookObject, out _)
+            ? null
+            : $"unknown object '{(webhookObject.Length > 64 ? webhookObject[..64] + "…" : webhookObject)}' (known: {string.Join(", ", channels.Channels.Select(c => c.WebhookObject))})";
+    }
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: {Problem} X-Hub-Signature-256")]
+    private static partial void LogRejectedSignature(ILogger logger, string problem);
+}

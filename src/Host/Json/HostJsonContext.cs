@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Normalizer.Host.Endpoints;
+
+namespace Normalizer.Host;
+
+/// <summary>Source-generated JSON of the host's API types: snake_case, nulls omitted like in events (cursors excepted).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(Normalizer.Json.Rfc3339DateTimeOffsetConverter)])]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(EventPage))]
+[JsonSerializable(typeof(QuarantinePage))]
+[JsonSerializable(typeof(WebhookAccepted))]
+[JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(Dictionary<string, string?>))]
+internal sealed partial class HostJsonContext : JsonSerializerContext;

@@ -1,0 +1,34 @@
+using Normalizer.Events;
+
+namespace Normalizer.Delivery;
+
+/// <summary>A consuming app's webhook: where to POST events, the signing secret, and which events it wants.</summary>
+public sealed record Subscription
+{
+    /// <summary>Subscription id (<c>sub_…</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The consumer's webhook URL.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>Signing secret, <c>whsec_</c> + base64 of random bytes. Never logged or listed.</summary>
+    public required string Secret { get; init; }
+
+    /// <summary>Only these platforms (null: all).</summary>
+    public IReadOnlyList<Platform>? Platforms { get; init; }
+
+    /// <summary>Only these page ids (null: all).</summary>
+    public IReadOnlyList<string>? PageIds { get; init; }
+
+    /// <summary>Only these event names (null: all).</summary>
+    public IReadOnlyList<string>? Events { get; init; }
+
+    /// <summary>When it was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether the event passes the subscription's filter.</summary>
+    public bool Matches(NormalizedEvent evt) =>
+        (Platforms is null || Platforms.Contains(evt.Platform)) &&
+        (PageIds is null || PageIds.Contains(evt.PageId, StringComparer.Ordinal)) &&
+        (Events is null || Events.Contains(evt.Event, StringComparer.Ordinal));
+}

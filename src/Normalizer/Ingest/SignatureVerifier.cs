@@ -1,0 +1,39 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Normalizer.Ingest;
+
+/// <summary>
+/// Checks <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> over the raw body bytes against each app secret, in
+/// constant time (PLATFORM.md §2.2). The header is attacker-controlled: any malformed value is simply "no match".
+/// </summary>
+public static class SignatureVerifier
+{
+    private const string Prefix = "sha256=";
+
+    /// <summary>Whether <paramref name="header"/> is the HMAC-SHA256 of <paramref name="body"/> under one of the secrets.</summary>
+    public static bool Verify(ReadOnlySpan<byte> body, string? header, IReadOnlyList<byte[]> secrets)
+    {
+        if (header is null || header.Length != Prefix.Length + 64 ||
+            !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Span<byte> given = stackalloc byte[32];
+        if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out var written) != OperationStatus.Done || written != 32)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[32];
+        var match = false;
+        foreach (var secret in secrets)
+        {
+            HMACSHA256.HashData(secret, body, expected);
+            match |= CryptographicOperations.FixedTimeEquals(expected, given);
+        }
+
+        return match;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Data;
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Normalizer.Storage.Dapper;
+
+/// <summary>
+/// Group commit for the inbox: appends wait in a queue, one writer takes everything queued (up to
+/// <see cref="MaxBatch"/>) and commits it in one transaction, then answers every waiter. Durable ingest
+/// then costs one commit per batch, not per webhook, while each 200 still follows its own commit.
+/// </summary>
+internal sealed partial class InboxWriter : IAsyncDisposable
+{
+    public const int MaxBatch = 512;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IStoreConnectionFactory _connections;
+    private readonly WorkSignal _processor;
+    private readonly ILogger<InboxWriter> _logger;
+    private readonly Task _loop;
+
+    public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, ILogger<InboxWriter> logger)
+    {
+        _connections = connections;
+        _processor = processor;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<long> AppendAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        // Own a copy: the caller's buffer goes back to its pool when it stops waiting.
+        var pending = new Pending(item, item.Body.ToArray());
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(InboxWriter));
+        }
+
+        // The write goes on even if the caller gives up: a body handed to the inbox is kept.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        DbConnection? connection = null;
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                connection ??= await _connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+                var ids = await WriteAsync(connection, batch).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(ids[i]);
+                }
+
+                _processor.Notify();
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+            {
+                LogWriteFailed(_logger, batch.Count, ex.GetType().Name);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(ex);
+                }
+
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    connection = null;
+                }
+            }
+
+            batch.Clear();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long[]> WriteAsync(DbConnection connection, List<Pending> batch)
+    {
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = _connections.Dialect.InsertReturning("inbox",
+            "received_at, channel, signature_verified, headers, body", "@received_at, @channel, @verified, @headers, @body", "id");
+        var receivedAt = Add(command, "@received_at", DbType.Int64);
+        var channel = Add(command, "@channel", DbType.String);
+        var verified = Add(command, "@verified", DbType.Boolean);
+        var headers = Add(command, "@headers", DbType.String);
+        var body = Add(command, "@body", DbType.Binary);
+        var ids = new long[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i].Item;
+            receivedAt.Value = item.ReceivedAt.ToUnixTimeMilliseconds();
+            channel.Value = item.Channel is { } c ? Events.PlatformNames.ToWire(c) : DBNull.Value;
+            verified.Value = item.SignatureVerified;
+            headers.Value = (object?)item.Headers ?? DBNull.Value;
+            body.Value = batch[i].Body;
+            ids[i] = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return ids;
+    }
+
+    private static DbParameter Add(DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private sealed record Pending(InboxItem Item, byte[] Body)
+    {
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox write of {Count} webhooks failed ({Error}); they were answered with an error")]
+    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+}

@@ -1,0 +1,32 @@
+using System.Text;
+using Dapper;
+
+namespace Normalizer.Storage.Dapper;
+
+internal sealed class SqlQuarantine(IStoreConnectionFactory connections, TimeProvider time) : IQuarantine
+{
+    public async Task AddAsync(StoreSession session, long? inboxId, string? eventId, string reason, ReadOnlyMemory<byte> body,
+        long receivedAt, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO quarantine (inbox_id, event_id, reason, body, received_at, created_at) VALUES (@inboxId, @eventId, @reason, @body, @receivedAt, @now)",
+            new { inboxId, eventId, reason, body = body.ToArray(), receivedAt, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QuarantineEntry>> ListAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(connections.Dialect.Limit(
+            "SELECT id AS Id, inbox_id AS InboxId, event_id AS EventId, reason AS Reason, body AS Body, received_at AS ReceivedAt, created_at AS CreatedAt " +
+            "FROM quarantine WHERE id > @after ORDER BY id", "@limit"), new { after, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new QuarantineEntry
+        {
+            Id = r.Id, InboxId = r.InboxId, EventId = r.EventId, Reason = r.Reason, Body = Encoding.UTF8.GetString(r.Body),
+            ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt), CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt),
+        }).ToList();
+    }
+
+    private sealed record Row(long Id, long? InboxId, string? EventId, string Reason, byte[] Body, long ReceivedAt, long CreatedAt);
+}

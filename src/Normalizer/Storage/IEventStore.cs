@@ -1,0 +1,11 @@
+namespace Normalizer.Storage;
+
+/// <summary>Reads of the event log.</summary>
+public interface IEventStore
+{
+    /// <summary>Events after the query's cursor, in log order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ListAsync(EventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One event by id.</summary>
+    Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
+}

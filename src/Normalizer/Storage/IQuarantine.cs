@@ -1,0 +1,12 @@
+namespace Normalizer.Storage;
+
+/// <summary>Webhooks and events that could not be processed, kept with the reason.</summary>
+public interface IQuarantine
+{
+    /// <summary>Quarantines inside the session's transaction.</summary>
+    Task AddAsync(StoreSession session, long? inboxId, string? eventId, string reason, ReadOnlyMemory<byte> body,
+        long receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Quarantined items after <paramref name="after"/>, oldest first.</summary>
+    Task<IReadOnlyList<QuarantineEntry>> ListAsync(long after, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Normalizer.Storage;
+
+/// <summary>An unprocessed inbox row.</summary>
+public sealed record InboxRow
+{
+    /// <summary>Arrival order.</summary>
+    public required long Id { get; init; }
+
+    /// <summary>Arrival time, Unix ms.</summary>
+    public required long ReceivedAt { get; init; }
+
+    /// <summary>Pinned channel (wire name) or null.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Whether the signature matched.</summary>
+    public required bool SignatureVerified { get; init; }
+
+    /// <summary>The raw body.</summary>
+    public required byte[] Body { get; init; }
+}

@@ -1,0 +1,55 @@
+using System.Reflection;
+using Dapper;
+
+namespace Normalizer.Storage;
+
+/// <summary>
+/// Applies the numbered SQL files embedded under <c>Migrations/&lt;dialect&gt;/</c> that are not yet recorded
+/// in <c>schema_migrations</c>, each in its own transaction.
+/// </summary>
+public sealed class MigrationRunner(IStoreConnectionFactory connections, TimeProvider time)
+{
+    /// <summary>The migrations of a dialect, in order: (version, SQL).</summary>
+    public static IReadOnlyList<(int Version, string Sql)> For(string dialect)
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var prefix = $"Normalizer.Storage.Migrations.{dialect}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Version: int.Parse(n.AsSpan(prefix.Length, 4), provider: System.Globalization.CultureInfo.InvariantCulture), Sql: Read(assembly, n)))
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    /// <summary>Applies pending migrations; returns the versions applied.</summary>
+    public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        var done = new List<int>();
+        foreach (var (version, sql) in For(connections.Dialect.Name).Where(m => !applied.Contains(m.Version)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                new { version, at = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            done.Add(version);
+        }
+
+        return done;
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

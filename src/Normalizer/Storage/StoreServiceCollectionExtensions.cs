@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Normalizer.Channels;
+using Normalizer.Ingest;
+using Normalizer.Storage.Dapper;
+
+namespace Normalizer.Storage;
+
+/// <summary>Registers the Dapper store over the <see cref="IStoreConnectionFactory"/> the host provides.</summary>
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Moves dedup and events into the store (replacing the in-memory defaults) and adds the inbox,
+    /// quarantine, event log, subscriptions cache and the inbox processor.
+    /// </summary>
+    public static INormalizerBuilder AddSqlStore(this INormalizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddScoped<StoreSession>();
+        services.Replace(ServiceDescriptor.Scoped<IDedupStore, SqlDedupStore>());
+        services.Replace(ServiceDescriptor.Scoped<IEventSink, SqlEventSink>());
+        services.TryAddKeyedSingleton<WorkSignal>(WorkSignal.Inbox);
+        services.TryAddSingleton<InboxWriter>();
+        services.TryAddSingleton<IInbox, SqlInbox>();
+        services.TryAddSingleton<IEventStore, SqlEventStore>();
+        services.TryAddSingleton<IQuarantine, SqlQuarantine>();
+        services.TryAddSingleton<SubscriptionCache>();
+        services.TryAddSingleton<EventFeed>();
+        services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<InboxProcessor>();
+        return builder;
+    }
+}
