@@ -21,15 +21,26 @@ internal static class WhatsAppParser
             return;
         }
 
+        var index = 0;
         foreach (var change in changes.EnumerateArray())
         {
-            Change(change, wabaId, entry.Long("time"), context, output);
+            if (change.ValueKind == JsonValueKind.Object)
+            {
+                Change(change, wabaId, entry.Long("time"), context, output);
+            }
+            else
+            {
+                output.Add(Stray(entry, $"changes[{index}]", wabaId, context));
+            }
+
+            index++;
         }
     }
 
     private static void Change(JsonElement change, string wabaId, long? entryTime, WebhookContext context, ICollection<NormalizedEvent> output)
     {
-        var field = change.Str("field");
+        // A field of any other JSON type than a string is not a field Meta sends.
+        var field = change.TryProp("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         var value = change.Obj("value");
         // Business-level changes rarely name a number; the WABA id then stands in for page_id.
         var pageId = value?.Obj("metadata")?.Str("phone_number_id") ?? wabaId;
@@ -62,14 +73,22 @@ internal static class WhatsAppParser
 
     private static void Messages(WhatsAppScope scope, ICollection<NormalizedEvent> output)
     {
+        var index = 0;
         foreach (var message in scope.Value.Items("messages"))
         {
-            output.Add(WhatsAppMessages.Parse(message, scope));
+            output.Add(message.ValueKind == JsonValueKind.Object
+                ? WhatsAppMessages.Parse(message, scope)
+                : Stray(scope.Value, $"messages[{index}]", scope.PhoneNumberId, scope.Context));
+            index++;
         }
 
+        index = 0;
         foreach (var status in scope.Value.Items("statuses"))
         {
-            output.Add(WhatsAppStatuses.Parse(status, scope));
+            output.Add(status.ValueKind == JsonValueKind.Object
+                ? WhatsAppStatuses.Parse(status, scope)
+                : Stray(scope.Value, $"statuses[{index}]", scope.PhoneNumberId, scope.Context));
+            index++;
         }
 
         if (WhatsAppParts.Errors(scope.Value) is { } errors && scope.Value.TryProp("errors", out var raw))
@@ -81,4 +100,14 @@ internal static class WhatsAppParser
             });
         }
     }
+
+    /// <summary>
+    /// An array item that is not an object: <c>raw</c> must be an object, so the container is kept instead,
+    /// keyed by its bytes and the item's position so two stray items of one container stay apart.
+    /// </summary>
+    private static NormalizedEvent Stray(JsonElement container, string path, string pageId, WebhookContext context) =>
+        UnknownEvent.Create(Platform.WhatsApp, pageId, container, context, null) with
+        {
+            Id = EventIds.Event(Platform.WhatsApp, pageId, $"unknown:{ContentKey.Of(container)}:{path}"),
+        };
 }
