@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Json;
+
+namespace Normalizer.Channels.WhatsApp;
+
+/// <summary>
+/// Builds <see cref="ContactPart"/> from the ids on a message or status and the matching <c>value.contacts[]</c>
+/// item (<c>wa_id</c>, <c>user_id</c>, <c>parent_user_id</c>, <c>profile.name</c>, <c>profile.username</c>;
+/// PLATFORM.md §2.5, §2.7). Phone and BSUID are both kept so the two can be linked.
+/// </summary>
+internal static class WhatsAppContacts
+{
+    public static ContactPart? Build(JsonElement value, string? phone, string? bsuid, string? parentBsuid)
+    {
+        var contact = Match(value, phone, bsuid);
+        var profile = contact?.Obj("profile");
+        var part = new ContactPart
+        {
+            WaId = phone ?? contact?.Str("wa_id"),
+            UserId = bsuid ?? contact?.Str("user_id"),
+            ParentUserId = parentBsuid ?? contact?.Str("parent_user_id"),
+            Name = profile?.Str("name"),
+            Username = profile?.Str("username"),
+        };
+        return part is { WaId: null, UserId: null, ParentUserId: null, Name: null, Username: null } ? null : part;
+    }
+
+    private static JsonElement? Match(JsonElement value, string? phone, string? bsuid)
+    {
+        foreach (var contact in value.Items("contacts"))
+        {
+            if ((phone is not null && contact.Str("wa_id") == phone) || (bsuid is not null && contact.Str("user_id") == bsuid))
+            {
+                return contact;
+            }
+        }
+
+        return null;
+    }
+}

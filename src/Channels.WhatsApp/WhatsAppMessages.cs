@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Ids;
+using Normalizer.Json;
+
+namespace Normalizer.Channels.WhatsApp;
+
+/// <summary>
+/// Inbound <c>value.messages[]</c> items (PLATFORM.md §2.5, §2.7): the user is <c>from</c> (wa_id) or, when the
+/// phone is withheld, <c>from_user_id</c> (BSUID); the business is <c>metadata.phone_number_id</c>.
+/// </summary>
+internal static class WhatsAppMessages
+{
+    public static NormalizedEvent Parse(JsonElement message, WhatsAppScope scope)
+    {
+        var wamid = NonEmpty(message.Str("id"));
+        var time = message.Long("timestamp");
+        var type = NonEmpty(message.Str("type")) ?? "unknown";
+        var special = type is "reaction" or "system" or "edit" or "revoke";
+        if (wamid is null || (special && message.Obj(type) is null))
+        {
+            // No identity, or a reaction/system/edit/revoke without its content object: nothing to normalize safely.
+            return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, message, scope.Context, time);
+        }
+
+        var phone = NonEmpty(message.Str("from"));
+        var bsuid = NonEmpty(message.Str("from_user_id"));
+        var user = WhatsAppEvent.User(phone, bsuid);
+        var (name, prefix) = type switch
+        {
+            "reaction" => (EventName.MessageReaction, "reaction:"),
+            "system" => (EventName.SystemReceived, "system:"),
+            "edit" => (EventName.MessageEdited, "edit:"),
+            "revoke" => (EventName.MessageDeleted, "revoke:"),
+            _ => (EventName.MessageReceived, "message:"),
+        };
+
+        var evt = WhatsAppEvent.Create(name, prefix + wamid, message, time, scope).WithUser(user) with
+        {
+            From = user?.Value,
+            FromType = user?.Type,
+            To = scope.PhoneNumberId,
+            ToType = IdType.PhoneNumberId,
+            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"))),
+        };
+
+        var content = message.Obj(type);
+        return type switch
+        {
+            "reaction" => evt with { Reaction = Reaction(content!.Value) },
+            "system" => evt with { System = System(content!.Value, phone, bsuid) },
+            "edit" => evt with { Message = Edit(content!.Value, wamid) },
+            "revoke" => evt with
+            {
+                Message = new MessagePart { Id = content!.Value.Str("original_message_id") ?? wamid, Type = "deleted", IsEcho = false },
+            },
+            _ => evt with { Message = Content(message, wamid, type) },
+        };
+    }
+
+    /// <summary>The content of a message of <paramref name="type"/>; unknown types keep only the common fields.</summary>
+    private static MessagePart Content(JsonElement message, string id, string type)
+    {
+        var content = message.Obj(type);
+        string? body = null;
+        List<AttachmentPart>? attachments = null;
+        LocationPart? location = null;
+        JsonElement? contacts = null;
+        InteractivePart? interactive = null;
+        OrderPart? order = null;
+        switch (type)
+        {
+            case "text":
+                body = content?.Str("body");
+                break;
+            case var media when WhatsAppParts.IsMedia(media) && content is { } m:
+                var attachment = WhatsAppParts.Attachment(media, m);
+                attachments = [attachment];
+                body = attachment.Caption;
+                break;
+            case "location" when content is { } l:
+                location = WhatsAppParts.Location(l);
+                break;
+            case "contacts" when message.TryProp("contacts", out var cards) && cards.ValueKind == JsonValueKind.Array:
+                contacts = cards.Clone();
+                break;
+            case "interactive" when content is { } i:
+                interactive = WhatsAppParts.Interactive(i);
+                body = interactive?.Title;
+                break;
+            case "button" when content is { } b:
+                interactive = WhatsAppParts.Button(b);
+                body = interactive.Title;
+                break;
+            case "order" when content is { } o:
+                order = WhatsAppParts.Order(o);
+                body = order.Text;
+                break;
+        }
+
+        var context = message.Obj("context");
+        return new MessagePart
+        {
+            Id = id,
+            Type = type,
+            Body = body,
+            Attachments = attachments,
+            ReplyTo = context is { } c ? WhatsAppParts.ReplyTo(c) : null,
+            Referral = message.Obj("referral") is { } r ? WhatsAppParts.Referral(r) : null,
+            IsEcho = false,
+            Forwarded = context?.Bool("forwarded"),
+            FrequentlyForwarded = context?.Bool("frequently_forwarded"),
+            Location = location,
+            Contacts = contacts,
+            Interactive = interactive,
+            Order = order,
+            Errors = WhatsAppParts.Errors(message),
+        };
+    }
+
+    /// <summary><c>reaction{message_id, emoji}</c>; an empty or absent emoji removes the reaction.</summary>
+    private static ReactionPart Reaction(JsonElement reaction)
+    {
+        var emoji = NonEmpty(reaction.Str("emoji"));
+        return new ReactionPart { MessageId = reaction.Str("message_id"), Action = emoji is null ? "unreact" : "react", Emoji = emoji };
+    }
+
+    /// <summary>
+    /// <c>edit{original_message_id, message{type, …}}</c> (Coexistence only): the message part names the edited
+    /// message, as Messenger edits do, and carries the new content.
+    /// </summary>
+    private static MessagePart Edit(JsonElement edit, string wamid)
+    {
+        var id = edit.Str("original_message_id") ?? wamid;
+        return edit.Obj("message") is { } inner && NonEmpty(inner.Str("type")) is { } innerType
+            ? Content(inner, id, innerType) with { Type = "edit" }
+            : new MessagePart { Id = id, Type = "edit", IsEcho = false };
+    }
+
+    /// <summary>
+    /// <c>system{type, body, wa_id, …}</c>. Today's <c>user_changed_number</c> puts the <em>new</em> number in
+    /// <c>wa_id</c> (the old one is <c>from</c>); the legacy shape had <c>wa_id</c> (old) and <c>new_wa_id</c>.
+    /// BSUID changes carry <c>previous_user_id</c> beside the new <c>user_id</c> (changelog 2026-08-11).
+    /// </summary>
+    private static SystemPart System(JsonElement system, string? phone, string? bsuid)
+    {
+        var type = system.Str("type");
+        var waId = system.Str("wa_id");
+        var (current, next) = system.Str("new_wa_id") is { } legacyNew ? (waId ?? phone, legacyNew)
+            : type is "user_changed_number" or "customer_changed_number" ? (phone, waId)
+            : (waId ?? system.Str("customer") ?? phone, null);
+        var (userId, newUserId) = system.Str("previous_user_id") is { } previous
+            ? (previous, system.Str("user_id") ?? system.Str("new_user_id"))
+            : (bsuid ?? system.Str("user_id"), system.Str("new_user_id"));
+        return new SystemPart
+        {
+            Type = type,
+            Body = system.Str("body"),
+            WaId = current,
+            NewWaId = next,
+            UserId = userId,
+            NewUserId = newUserId,
+        };
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

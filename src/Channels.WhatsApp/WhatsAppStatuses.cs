@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Ids;
+using Normalizer.Json;
+
+namespace Normalizer.Channels.WhatsApp;
+
+/// <summary>
+/// Outbound message statuses, <c>value.statuses[]</c> (PLATFORM.md §2.7): sent, delivered, read, failed, played.
+/// The business (<c>phone_number_id</c>) is the sender; the customer is <c>recipient_id</c> (phone or group id)
+/// or, when the phone is absent, <c>recipient_user_id</c> (BSUID).
+/// </summary>
+internal static class WhatsAppStatuses
+{
+    public static NormalizedEvent Parse(JsonElement status, WhatsAppScope scope)
+    {
+        var wamid = NonEmpty(status.Str("id"));
+        var value = NonEmpty(status.Str("status"));
+        var time = status.Long("timestamp");
+        if (wamid is null || value is null || EventFor(value) is not { } name)
+        {
+            return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, status, scope.Context, time);
+        }
+
+        var phone = NonEmpty(status.Str("recipient_id"));
+        var bsuid = NonEmpty(status.Str("recipient_user_id"));
+        var user = WhatsAppEvent.User(phone, bsuid);
+        var conversation = status.Obj("conversation");
+        var pricing = status.Obj("pricing");
+        var part = new StatusPart
+        {
+            MessageId = wamid,
+            Status = value,
+            RecipientId = phone,
+            RecipientUserId = bsuid,
+            BizOpaqueCallbackData = status.Str("biz_opaque_callback_data"),
+            ConversationId = conversation?.Str("id"),
+            ConversationOrigin = conversation?.Obj("origin")?.Str("type"),
+            PricingCategory = pricing?.Str("category"),
+            PricingModel = pricing?.Str("pricing_model"),
+            PricingType = pricing?.Str("type"),
+            Billable = pricing?.Bool("billable"),
+            Errors = WhatsAppParts.Errors(status),
+        };
+
+        return WhatsAppEvent.Create(name, $"status:{wamid}:{value}", status, time, scope).WithUser(user) with
+        {
+            From = scope.PhoneNumberId,
+            FromType = IdType.PhoneNumberId,
+            To = user?.Value,
+            ToType = user?.Type,
+            Status = part,
+            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(status.Str("recipient_parent_user_id"))),
+        };
+    }
+
+    private static string? EventFor(string status) => status switch
+    {
+        "sent" => EventName.MessageSent,
+        "delivered" => EventName.MessageDelivered,
+        "read" => EventName.MessageRead,
+        "failed" => EventName.MessageFailed,
+        "played" => EventName.MessagePlayed,
+        _ => null,
+    };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
