@@ -120,7 +120,19 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             events.RemoveRange(before, events.Count - before);
         }
 
-        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time")));
+        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", AsObject(entry), context, entry.Long("time")));
+    }
+
+    // raw is always an object: an entry that is not one is kept whole under "entry".
+    private static JsonElement AsObject(JsonElement entry)
+    {
+        if (entry.ValueKind == JsonValueKind.Object)
+        {
+            return entry;
+        }
+
+        using var document = JsonDocument.Parse("{\"entry\":" + entry.GetRawText() + "}");
+        return document.RootElement.Clone();
     }
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";

@@ -13,15 +13,15 @@ public static class WebhookPrecheck
     public static string? Check(ReadOnlySpan<byte> body, out string? webhookObject)
     {
         webhookObject = null;
+        if (body.IsEmpty)
+        {
+            return "the body is empty";
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = WebhookNormalizer.MaxDepth });
         try
         {
-            if (!reader.Read())
-            {
-                return "the body is empty";
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return "the body is not a JSON object";
             }
