@@ -42,7 +42,7 @@ internal sealed class InstagramChannel : IChannel
                 any = true;
                 foreach (var change in property.Value.EnumerateArray())
                 {
-                    output.Add(InstagramChanges.Parse(change, accountId, time, context));
+                    output.Add(InstagramChanges.Parse(change, accountId, time, context, _parser));
                 }
             }
         }

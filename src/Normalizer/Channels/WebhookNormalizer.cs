@@ -27,9 +27,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
         catch (JsonException ex)
         {
-            var where = ex.BytePositionInLine is { } b ? $" at line {ex.LineNumber + 1}, byte {b + 1}" : "";
-            var what = body.Length == 0 ? "the body is empty" : $"the body is not valid JSON{where}";
-            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"{what} (malformed, truncated or nested deeper than {MaxDepth} levels)");
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, Describe(body.Span, ex));
         }
 
         using (document)
@@ -121,6 +119,73 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
 
         events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time")));
+    }
+
+    /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>
+    private static string Describe(ReadOnlySpan<byte> body, JsonException ex)
+    {
+        var content = body.TrimEnd(" \t\r\n"u8);
+        if (content.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return "the body is empty";
+        }
+
+        var line = ex.LineNumber ?? 0;
+        var byteInLine = ex.BytePositionInLine ?? 0;
+        var where = $"line {line + 1}, byte {byteInLine + 1}";
+        if (NestsTooDeep(body))
+        {
+            return $"the body nests JSON deeper than {MaxDepth} levels (refused at {where})";
+        }
+
+        if (Offset(body, line, byteInLine) >= content.Length)
+        {
+            return $"the body is truncated: the JSON stops after byte {content.Length} ({where}) before it is complete";
+        }
+
+        var reason = ex.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return $"the body is not valid JSON at {where}: {(cut > 0 ? reason[..cut] : reason)}";
+    }
+
+    // The 0-based byte offset of (line, byte in line) as JsonException reports them.
+    private static long Offset(ReadOnlySpan<byte> body, long line, long byteInLine)
+    {
+        var start = 0;
+        for (long l = 0; l < line; l++)
+        {
+            var next = body[start..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return body.Length;
+            }
+
+            start += next + 1;
+        }
+
+        return start + byteInLine;
+    }
+
+    // Only on the error path: does a container open at a depth JsonDocument refuses?
+    private static bool NestsTooDeep(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed further on; whatever was read is not too deep.
+        }
+
+        return false;
     }
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
