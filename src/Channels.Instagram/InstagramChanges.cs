@@ -20,7 +20,7 @@ internal static class InstagramChanges
         var field = change.Str("field");
         if (change.Obj("value") is not { } value || field is null)
         {
-            return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime);
+            return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime, "changes");
         }
 
         if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender") is not null)

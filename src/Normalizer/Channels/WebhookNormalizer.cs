@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Normalizer.Events;
 using Normalizer.Json;
 
@@ -20,6 +23,12 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
     /// <summary>Normalizes <paramref name="body"/>; <paramref name="pinned"/> forces a channel.</summary>
     public NormalizeOutcome Normalize(ReadOnlyMemory<byte> body, WebhookContext context, Platform? pinned = null)
     {
+        // JSON is UTF-8 (RFC 8259 §8.1); JsonDocument only notices bad UTF-8 inside strings when they are read.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(body.Span)})");
+        }
+
         JsonDocument document;
         try
         {
@@ -118,7 +127,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             events.RemoveRange(before, events.Count - before);
         }
 
-        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time")));
+        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time"), "entry"));
     }
 
     /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>
@@ -146,6 +155,17 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         var reason = ex.Message;
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return $"the body is not valid JSON at {where}: {(cut > 0 ? reason[..cut] : reason)}";
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     // The 0-based byte offset of (line, byte in line) as JsonException reports them.
