@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Normalizer.Channels.Messaging;
 using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Json;
@@ -8,16 +9,23 @@ namespace Normalizer.Channels.Instagram;
 /// <summary>
 /// Instagram <c>changes[]</c>: <c>comments</c> / <c>live_comments</c> (value: id, text, from{id,username},
 /// media{id,media_product_type}, parent_id) and <c>mentions</c> (value: media_id, comment_id).
-/// Other fields are account updates.
+/// A messaging field whose value is a messaging item (sender, recipient…; the App Dashboard's test
+/// notifications have this shape [3P]) is parsed as one. Other fields are account updates.
 /// </summary>
 internal static class InstagramChanges
 {
-    public static NormalizedEvent Parse(JsonElement change, string accountId, long? entryTime, WebhookContext context)
+    public static NormalizedEvent Parse(
+        JsonElement change, string accountId, long? entryTime, WebhookContext context, MessagingParser messaging)
     {
         var field = change.Str("field");
         if (change.Obj("value") is not { } value || field is null)
         {
-            return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime);
+            return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime, "changes");
+        }
+
+        if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender") is not null)
+        {
+            return messaging.Parse(value, accountId, entryTime, standby: false, context);
         }
 
         return field switch

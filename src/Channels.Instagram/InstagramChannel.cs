@@ -34,7 +34,9 @@ internal sealed class InstagramChannel : IChannel
                 any = true;
                 foreach (var item in property.Value.EnumerateArray())
                 {
-                    output.Add(_parser.Parse(item, accountId, time, standby, context));
+                    output.Add(item.ValueKind != JsonValueKind.Object
+                        ? UnknownEvent.Create(Platform, accountId, item, context, time, property.Name) with { Standby = standby }
+                        : _parser.Parse(item, accountId, time, standby, context));
                 }
             }
             else if (property.NameEquals("changes") && property.Value.ValueKind == JsonValueKind.Array)
@@ -42,7 +44,7 @@ internal sealed class InstagramChannel : IChannel
                 any = true;
                 foreach (var change in property.Value.EnumerateArray())
                 {
-                    output.Add(InstagramChanges.Parse(change, accountId, time, context));
+                    output.Add(InstagramChanges.Parse(change, accountId, time, context, _parser));
                 }
             }
         }

@@ -33,7 +33,9 @@ internal sealed class MessengerChannel : IChannel
                 any = true;
                 foreach (var item in property.Value.EnumerateArray())
                 {
-                    output.Add(_parser.Parse(item, pageId, time, standby, context));
+                    output.Add(item.ValueKind != JsonValueKind.Object
+                        ? UnknownEvent.Create(Platform, pageId, item, context, time, property.Name) with { Standby = standby }
+                        : _parser.Parse(item, pageId, time, standby, context));
                 }
             }
             else if (property.NameEquals("changes") && property.Value.ValueKind == JsonValueKind.Array)

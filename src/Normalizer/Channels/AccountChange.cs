@@ -14,7 +14,7 @@ public static class AccountChange
     /// </summary>
     public static NormalizedEvent Create(Platform platform, string pageId, JsonElement change, long? metaTimestamp, WebhookContext context)
     {
-        var unknown = UnknownEvent.Create(platform, pageId, change, context, metaTimestamp);
+        var unknown = UnknownEvent.Create(platform, pageId, change, context, metaTimestamp, "changes");
         if (change.Str("field") is not { } field)
         {
             return unknown;

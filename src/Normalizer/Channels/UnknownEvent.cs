@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Ids;
@@ -9,10 +10,17 @@ public static class UnknownEvent
 {
     /// <summary>
     /// An unknown item of <paramref name="pageId"/>'s webhook, keyed by a hash of its exact bytes so a
-    /// redelivery of the same item is still recognized.
+    /// redelivery of the same item is still recognized. <c>raw</c> is always an object (the schema says so):
+    /// an item that is not one (a number, a string, null…) is kept as <c>{ "&lt;container&gt;": item }</c>.
     /// </summary>
+    /// <param name="platform">The channel.</param>
+    /// <param name="pageId">The entry's id (empty when it has none).</param>
+    /// <param name="item">The item as Meta sent it.</param>
+    /// <param name="context">The delivery.</param>
+    /// <param name="metaTimestamp">The item's or entry's timestamp, when there is one.</param>
+    /// <param name="container">Where the item was found (messaging, standby, changes, entry), for wrapping.</param>
     public static NormalizedEvent Create(
-        Platform platform, string pageId, JsonElement item, WebhookContext context, long? metaTimestamp)
+        Platform platform, string pageId, JsonElement item, WebhookContext context, long? metaTimestamp, string container = "item")
     {
         var (seconds, ms) = metaTimestamp is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
         return new NormalizedEvent
@@ -27,7 +35,22 @@ public static class UnknownEvent
             PageIdType = IdTypes.BusinessType(platform),
             SignatureVerified = context.SignatureVerified,
             Standby = false,
-            Raw = item.Clone(),
+            Raw = item.ValueKind == JsonValueKind.Object ? item.Clone() : Wrap(container, item),
         };
+    }
+
+    private static JsonElement Wrap(string container, JsonElement item)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(container);
+            item.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 }

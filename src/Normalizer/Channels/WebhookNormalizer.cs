@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Normalizer.Events;
 using Normalizer.Json;
 
@@ -20,6 +23,12 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
     /// <summary>Normalizes <paramref name="body"/>; <paramref name="pinned"/> forces a channel.</summary>
     public NormalizeOutcome Normalize(ReadOnlyMemory<byte> body, WebhookContext context, Platform? pinned = null)
     {
+        // JSON is UTF-8 (RFC 8259 §8.1); JsonDocument only notices bad UTF-8 inside strings when they are read.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(body.Span)})");
+        }
+
         JsonDocument document;
         try
         {
@@ -27,9 +36,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
         catch (JsonException ex)
         {
-            var where = ex.BytePositionInLine is { } b ? $" at line {ex.LineNumber + 1}, byte {b + 1}" : "";
-            var what = body.Length == 0 ? "the body is empty" : $"the body is not valid JSON{where}";
-            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"{what} (malformed, truncated or nested deeper than {MaxDepth} levels)");
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, Describe(body.Span, ex));
         }
 
         using (document)
@@ -120,19 +127,85 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             events.RemoveRange(before, events.Count - before);
         }
 
-        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", AsObject(entry), context, entry.Long("time")));
+        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time"), "entry"));
     }
 
-    // raw is always an object: an entry that is not one is kept whole under "entry".
-    private static JsonElement AsObject(JsonElement entry)
+    /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>
+    private static string Describe(ReadOnlySpan<byte> body, JsonException ex)
     {
-        if (entry.ValueKind == JsonValueKind.Object)
+        var content = body.TrimEnd(" \t\r\n"u8);
+        if (content.TrimStart(" \t\r\n"u8).IsEmpty)
         {
-            return entry;
+            return "the body is empty";
         }
 
-        using var document = JsonDocument.Parse("{\"entry\":" + entry.GetRawText() + "}");
-        return document.RootElement.Clone();
+        var line = ex.LineNumber ?? 0;
+        var byteInLine = ex.BytePositionInLine ?? 0;
+        var where = $"line {line + 1}, byte {byteInLine + 1}";
+        if (NestsTooDeep(body))
+        {
+            return $"the body nests JSON deeper than {MaxDepth} levels (refused at {where})";
+        }
+
+        if (Offset(body, line, byteInLine) >= content.Length)
+        {
+            return $"the body is truncated: the JSON stops after byte {content.Length} ({where}) before it is complete";
+        }
+
+        var reason = ex.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return $"the body is not valid JSON at {where}: {(cut > 0 ? reason[..cut] : reason)}";
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
+    }
+
+    // The 0-based byte offset of (line, byte in line) as JsonException reports them.
+    private static long Offset(ReadOnlySpan<byte> body, long line, long byteInLine)
+    {
+        var start = 0;
+        for (long l = 0; l < line; l++)
+        {
+            var next = body[start..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return body.Length;
+            }
+
+            start += next + 1;
+        }
+
+        return start + byteInLine;
+    }
+
+    // Only on the error path: does a container open at a depth JsonDocument refuses?
+    private static bool NestsTooDeep(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed further on; whatever was read is not too deep.
+        }
+
+        return false;
     }
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";

@@ -13,8 +13,8 @@ public sealed record AttachmentPart
     [Description("URL of the media (Messenger/Instagram CDN URL, fallback link); absent on WhatsApp, which gives a media_id.")]
     public string? Url { get; init; }
 
-    /// <summary>WhatsApp media id (download with the Graph API); Messenger attachment_id where given.</summary>
-    [Description("WhatsApp media id (download with the Graph API); Messenger attachment_id where given.")]
+    /// <summary>WhatsApp media id (download with the Graph API); Messenger/Instagram attachment_id, reel_video_id or ig_post_media_id where given.</summary>
+    [Description("WhatsApp media id (download with the Graph API); Messenger/Instagram attachment_id, reel_video_id or ig_post_media_id where given.")]
     public string? MediaId { get; init; }
 
     /// <summary>MIME type (WhatsApp).</summary>

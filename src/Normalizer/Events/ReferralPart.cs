@@ -60,4 +60,24 @@ public sealed record ReferralPart
     /// <summary>WhatsApp: click id of a click-to-WhatsApp ad.</summary>
     [Description("WhatsApp: click id of a click-to-WhatsApp ad.")]
     public string? CtwaClid { get; init; }
+
+    /// <summary>Ads context: the ad's title.</summary>
+    [Description("Ads context (ads_context_data.ad_title): the ad's title.")]
+    public string? AdTitle { get; init; }
+
+    /// <summary>Ads context: URL of the ad's image.</summary>
+    [Description("Ads context (ads_context_data.photo_url): URL of the ad's image.")]
+    public string? PhotoUrl { get; init; }
+
+    /// <summary>Ads context: URL of the ad's video thumbnail.</summary>
+    [Description("Ads context (ads_context_data.video_url): URL of the ad's video thumbnail.")]
+    public string? VideoUrl { get; init; }
+
+    /// <summary>Ads context: the ad's post id.</summary>
+    [Description("Ads context (ads_context_data.post_id): the post behind the ad.")]
+    public string? PostId { get; init; }
+
+    /// <summary>Ads context: the product the ad shows.</summary>
+    [Description("Ads context (ads_context_data.product_id): the product the ad shows.")]
+    public string? ProductId { get; init; }
 }

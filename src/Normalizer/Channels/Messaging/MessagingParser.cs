@@ -15,21 +15,30 @@ public sealed class MessagingParser(Platform platform, IdType userType)
 {
     private readonly IdType _businessType = IdTypes.BusinessType(platform);
 
-    /// <summary>Normalizes one messaging item of the entry of <paramref name="pageId"/>.</summary>
+    /// <summary>
+    /// Normalizes one messaging item of the entry of <paramref name="pageId"/>. An item of no known kind, or one
+    /// whose customer cannot be told (no sender id, no user_ref), becomes <c>unknown.received</c>; nothing throws.
+    /// </summary>
     public NormalizedEvent Parse(JsonElement item, string pageId, long? entryTime, bool standby, WebhookContext context)
     {
-        var sender = item.Obj("sender") is { } s ? s.Str("id") : null;
-        var recipient = item.Obj("recipient") is { } r ? r.Str("id") : null;
+        var senderObject = item.Obj("sender");
+        var sender = senderObject?.Str("id");
+        var recipient = item.Obj("recipient")?.Str("id");
+        // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
+        var senderUserRef = senderObject?.Str("user_ref");
+        var userRef = senderUserRef ?? item.Obj("optin")?.Str("user_ref");
         var metaTime = item.Long("timestamp") ?? entryTime;
-        var parsed = ParseKind(item, sender);
-        if (parsed.Name is null)
+        var parsed = MessagingKinds.Parse(item, sender, senderUserRef);
+
+        // Trust is_echo, not the order of sender/recipient (PLATFORM.md §2.5); only when the ids are plainly
+        // swapped (an older doc example: recipient = the Page) is the sender taken as the customer.
+        var outbound = parsed.Name == EventName.MessageEcho && !(recipient == pageId && sender != pageId);
+        var user = outbound ? recipient : sender;
+        if (parsed.Name is null || (user is null && userRef is null))
         {
             return UnknownEvent.Create(platform, pageId, item, context, metaTime) with { Standby = standby };
         }
 
-        // Trust is_echo, not the order of sender/recipient (PLATFORM.md §2.5: older examples swap them).
-        var outbound = parsed.Name == EventName.MessageEcho;
-        var user = outbound ? recipient : sender;
         var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
         return new NormalizedEvent
         {
@@ -62,145 +71,5 @@ public sealed class MessagingParser(Platform platform, IdType userType)
             Standby = standby,
             Raw = item.Clone(),
         };
-    }
-
-    private static Parsed ParseKind(JsonElement item, string? sender)
-    {
-        if (item.Obj("message") is { } message)
-        {
-            return ParseMessage(message);
-        }
-
-        if (item.Obj("message_edit") is { } edit)
-        {
-            var mid = edit.Str("mid") ?? "";
-            var count = edit.Long("num_edit");
-            return new(EventName.MessageEdited, $"edit:{mid}:{count}")
-            {
-                Message = new MessagePart { Id = mid, Type = "edit", Body = edit.Str("text"), EditCount = count, IsEcho = false },
-            };
-        }
-
-        if (item.Obj("reaction") is { } reaction)
-        {
-            var part = new ReactionPart
-            {
-                MessageId = reaction.Str("mid"),
-                Action = reaction.Str("action") ?? "react",
-                Reaction = reaction.Str("reaction"),
-                Emoji = reaction.Str("emoji"),
-            };
-            return new(EventName.MessageReaction,
-                $"reaction:{part.MessageId}:{sender}:{part.Action}:{part.Reaction}:{part.Emoji}:{item.Long("timestamp")}") { Reaction = part };
-        }
-
-        if (item.Obj("delivery") is { } delivery)
-        {
-            var mids = delivery.Items("mids").Select(m => m.AsText()).OfType<string>().ToArray();
-            var part = new DeliveryPart { Watermark = delivery.Long("watermark"), MessageIds = mids.Length == 0 ? null : mids };
-            return new(EventName.MessageDelivered, $"delivery:{sender}:{part.Watermark}:{mids.FirstOrDefault()}") { Delivery = part };
-        }
-
-        if (item.Obj("read") is { } read)
-        {
-            var part = new ReadPart { Watermark = read.Long("watermark"), MessageId = read.Str("mid") };
-            return new(EventName.MessageRead, $"read:{sender}:{part.Watermark}:{part.MessageId}") { Read = part };
-        }
-
-        if (item.Obj("postback") is { } postback)
-        {
-            var part = new PostbackPart
-            {
-                Mid = postback.Str("mid"),
-                Title = postback.Str("title"),
-                Payload = postback.Str("payload"),
-                Referral = postback.Obj("referral") is { } pr ? MessagingParts.Referral(pr) : null,
-            };
-            var key = part.Mid is { } mid ? $"postback:{mid}" : $"postback:{sender}:{item.Long("timestamp")}:{part.Payload}";
-            return new(EventName.PostbackReceived, key) { Postback = part };
-        }
-
-        if (item.Obj("referral") is { } referral)
-        {
-            var part = MessagingParts.Referral(referral);
-            return new(EventName.ReferralReceived, $"referral:{sender}:{item.Long("timestamp")}:{part.Ref}:{part.AdId}") { Referral = part };
-        }
-
-        if (item.Obj("optin") is { } optin)
-        {
-            var part = MessagingParts.Optin(optin);
-            // Marketing messages stop/resume arrive as opt-ins (PLATFORM.md §2.6, §5.7): STOP is an opt-out.
-            var name = part.NotificationMessagesStatus == "STOP_NOTIFICATIONS" ? EventName.OptoutReceived : EventName.OptinReceived;
-            return new(name, $"optin:{sender ?? part.UserRef}:{item.Long("timestamp")}:{part.Type}:{part.NotificationMessagesStatus}:{part.Ref}") { Optin = part };
-        }
-
-        if (item.Obj("optout") is { } optout)
-        {
-            var part = MessagingParts.Optin(optout);
-            return new(EventName.OptoutReceived, $"optout:{sender}:{item.Long("timestamp")}:{part.Type}") { Optin = part };
-        }
-
-        foreach (var (field, name) in Handovers)
-        {
-            if (item.Obj(field) is { } handover)
-            {
-                var part = new HandoverPart
-                {
-                    Action = field,
-                    NewOwnerAppId = handover.Str("new_owner_app_id"),
-                    PreviousOwnerAppId = handover.Str("previous_owner_app_id"),
-                    RequestedOwnerAppId = handover.Str("requested_owner_app_id"),
-                    Metadata = handover.Str("metadata"),
-                };
-                return new(name, $"{field}:{sender}:{item.Long("timestamp")}") { Handover = part };
-            }
-        }
-
-        if (item.Obj("policy_enforcement") is { } policy)
-        {
-            return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(item))
-            {
-                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = policy.Str("action") },
-            };
-        }
-
-        return default;
-    }
-
-    private static readonly (string Field, string Name)[] Handovers =
-    [
-        ("pass_thread_control", EventName.HandoverPassed),
-        ("take_thread_control", EventName.HandoverTaken),
-        ("request_thread_control", EventName.HandoverRequested),
-    ];
-
-    private static Parsed ParseMessage(JsonElement message)
-    {
-        var mid = message.Str("mid") ?? "";
-        var echo = message.Bool("is_echo") == true;
-        if (message.Bool("is_deleted") == true)
-        {
-            // Instagram unsend (PLATFORM.md §2.6: is_deleted flag).
-            return new(EventName.MessageDeleted, "deleted:" + mid)
-            {
-                Message = new MessagePart { Id = mid, Type = "deleted", IsEcho = echo },
-            };
-        }
-
-        var part = MessagingParts.Message(message, mid, echo);
-        return new(echo ? EventName.MessageEcho : EventName.MessageReceived, "message:" + mid) { Message = part };
-    }
-
-    private readonly record struct Parsed(string? Name, string Key)
-    {
-        public MessagePart? Message { get; init; }
-        public PostbackPart? Postback { get; init; }
-        public ReactionPart? Reaction { get; init; }
-        public ReadPart? Read { get; init; }
-        public DeliveryPart? Delivery { get; init; }
-        public OptinPart? Optin { get; init; }
-        public ReferralPart? Referral { get; init; }
-        public HandoverPart? Handover { get; init; }
-        public AccountPart? Account { get; init; }
     }
 }

@@ -12,9 +12,8 @@ public static class MessagingParts
     {
         var attachments = Attachments(message);
         var text = message.Str("text");
-        var quickReply = message.Obj("quick_reply") is { } q ? q.Str("payload") : null;
         var type = message.Bool("is_unsupported") == true ? "unsupported"
-            : attachments is { Count: > 0 } ? attachments[0].Type
+            : attachments is [var first, ..] ? MessageType(first)
             : text is not null ? "text"
             : "unknown";
         return new MessagePart
@@ -24,34 +23,45 @@ public static class MessagingParts
             Body = text,
             Attachments = attachments,
             ReplyTo = message.Obj("reply_to") is { } reply ? ReplyTo(reply) : null,
-            QuickReplyPayload = quickReply,
+            QuickReplyPayload = message.Obj("quick_reply")?.Str("payload"),
             Referral = message.Obj("referral") is { } referral ? Referral(referral) : null,
             IsEcho = echo,
             AppId = message.Str("app_id"),
             Metadata = message.Str("metadata"),
-            Location = attachments?.Count > 0 ? Location(message) : null,
+            Location = attachments is null ? null : Location(message),
             IsUnsupported = message.Bool("is_unsupported"),
         };
     }
 
-    /// <summary>A <c>referral</c> object (standalone, in a postback, or in a message).</summary>
-    public static ReferralPart Referral(JsonElement referral) => new()
+    /// <summary>A <c>referral</c> object (standalone, in a postback, or in a message), with its ads context.</summary>
+    public static ReferralPart Referral(JsonElement referral)
     {
-        Ref = referral.Str("ref"),
-        Source = referral.Str("source"),
-        Type = referral.Str("type"),
-        AdId = referral.Str("ad_id"),
-        RefererUri = referral.Str("referer_uri"),
-        FlowId = referral.Str("flow_id"),
-    };
+        var ads = referral.Obj("ads_context_data");
+        return new ReferralPart
+        {
+            Ref = referral.Str("ref"),
+            Source = referral.Str("source"),
+            Type = referral.Str("type"),
+            AdId = referral.Str("ad_id"),
+            RefererUri = referral.Str("referer_uri"),
+            FlowId = referral.Str("flow_id"),
+            AdTitle = ads?.Str("ad_title"),
+            PhotoUrl = ads?.Str("photo_url"),
+            VideoUrl = ads?.Str("video_url"),
+            PostId = ads?.Str("post_id"),
+            ProductId = ads?.Str("product_id"),
+        };
+    }
 
     /// <summary>An <c>optin</c> object, including marketing-messages fields.</summary>
-    public static OptinPart Optin(JsonElement optin) => new()
+    /// <param name="optin">The optin object.</param>
+    /// <param name="senderUserRef">sender.user_ref, used when the optin carries no user_ref of its own.</param>
+    public static OptinPart Optin(JsonElement optin, string? senderUserRef = null) => new()
     {
         Type = optin.Str("type"),
         Payload = optin.Str("payload"),
         Ref = optin.Str("ref"),
-        UserRef = optin.Str("user_ref"),
+        UserRef = optin.Str("user_ref") ?? senderUserRef,
         Title = optin.Str("title"),
         NotificationMessagesToken = optin.Str("notification_messages_token"),
         TokenExpiryTimestamp = optin.Long("token_expiry_timestamp"),
@@ -59,6 +69,10 @@ public static class MessagingParts
         NotificationMessagesTimezone = optin.Str("notification_messages_timezone"),
         NotificationMessagesStatus = optin.Str("notification_messages_status"),
     };
+
+    // Legacy Messenger stickers arrive as type image with payload.sticker_id (PLATFORM.md §2.6).
+    private static string MessageType(AttachmentPart first) =>
+        first.Type == "image" && first.StickerId is not null ? "sticker" : first.Type;
 
     private static ReplyToPart ReplyTo(JsonElement reply)
     {
@@ -77,12 +91,19 @@ public static class MessagingParts
         List<AttachmentPart>? list = null;
         foreach (var attachment in message.Items("attachments"))
         {
+            if (attachment.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
             var payload = attachment.Obj("payload");
             (list ??= []).Add(new AttachmentPart
             {
                 Type = attachment.Str("type") ?? "unknown",
+                // Fallback attachments may carry url/title beside a null payload.
                 Url = payload?.Str("url") ?? attachment.Str("url"),
-                MediaId = payload?.Str("attachment_id"),
+                // Ids of shared media: reel_video_id (reel, ig_reel), ig_post_media_id (ig_post) [3P].
+                MediaId = payload?.Str("attachment_id") ?? payload?.Str("reel_video_id") ?? payload?.Str("ig_post_media_id"),
                 Title = payload?.Str("title") ?? attachment.Str("title"),
                 StickerId = payload?.Str("sticker_id"),
             });
@@ -91,14 +112,20 @@ public static class MessagingParts
         return list;
     }
 
-    // Legacy Messenger location attachments: payload.coordinates { lat, long }.
+    // Legacy Messenger location attachments: payload.coordinates { lat, long }, title and url beside the payload.
     private static LocationPart? Location(JsonElement message)
     {
         foreach (var attachment in message.Items("attachments"))
         {
             if (attachment.Obj("payload")?.Obj("coordinates") is { } c)
             {
-                return new LocationPart { Latitude = c.Double("lat"), Longitude = c.Double("long"), Name = attachment.Str("title") };
+                return new LocationPart
+                {
+                    Latitude = c.Double("lat"),
+                    Longitude = c.Double("long"),
+                    Name = attachment.Str("title"),
+                    Url = attachment.Str("url"),
+                };
             }
         }
 

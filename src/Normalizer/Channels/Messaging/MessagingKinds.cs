@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Ids;
+using Normalizer.Json;
+
+namespace Normalizer.Channels.Messaging;
+
+/// <summary>
+/// Recognizes the kind of a <c>messaging[]</c> item by its payload key (PLATFORM.md §2.6) and builds its part
+/// and dedup key. Keys use Meta's own ids (mid) where the item has one, else sender + timestamp + content.
+/// </summary>
+internal static class MessagingKinds
+{
+    private static readonly (string Field, string Name)[] Handovers =
+    [
+        ("pass_thread_control", EventName.HandoverPassed),
+        ("take_thread_control", EventName.HandoverTaken),
+        ("request_thread_control", EventName.HandoverRequested),
+    ];
+
+    /// <param name="item">The messaging item.</param>
+    /// <param name="senderId">sender.id.</param>
+    /// <param name="senderUserRef">sender.user_ref: chat-plugin guests and checkbox opt-ins have no PSID yet.</param>
+    public static ParsedItem Parse(JsonElement item, string? senderId, string? senderUserRef)
+    {
+        var sender = senderId ?? senderUserRef;
+        var at = item.Long("timestamp");
+        if (item.Obj("message") is { } message)
+        {
+            return Message(message);
+        }
+
+        if (item.Obj("message_edit") is { } edit)
+        {
+            // message_edits: { mid, text, num_edit } (Messenger message_edits reference; IG message_edit field).
+            var mid = edit.Str("mid") ?? "";
+            var count = edit.Long("num_edit");
+            return new(EventName.MessageEdited, $"edit:{mid}:{count}:{at}")
+            {
+                Message = new MessagePart { Id = mid, Type = "edit", Body = edit.Str("text"), EditCount = count, IsEcho = false },
+            };
+        }
+
+        if (item.Obj("reaction") is { } reaction)
+        {
+            // message_reactions: an unreact may omit reaction and emoji.
+            var part = new ReactionPart
+            {
+                MessageId = reaction.Str("mid"),
+                Action = reaction.Str("action") ?? "react",
+                Reaction = reaction.Str("reaction"),
+                Emoji = reaction.Str("emoji"),
+            };
+            return new(EventName.MessageReaction,
+                $"reaction:{part.MessageId}:{sender}:{part.Action}:{part.Reaction}:{part.Emoji}:{at}") { Reaction = part };
+        }
+
+        if (item.Obj("delivery") is { } delivery)
+        {
+            // mids[] may be absent; the watermark alone then identifies the receipt.
+            var mids = delivery.Items("mids").Select(m => m.AsText()).OfType<string>().ToArray();
+            var part = new DeliveryPart { Watermark = delivery.Long("watermark"), MessageIds = mids.Length == 0 ? null : mids };
+            return new(EventName.MessageDelivered, $"delivery:{sender}:{part.Watermark}:{string.Join(',', mids)}") { Delivery = part };
+        }
+
+        if (item.Obj("read") is { } read)
+        {
+            // Messenger message_reads: { watermark }; Instagram messaging_seen: { mid }.
+            var part = new ReadPart { Watermark = read.Long("watermark"), MessageId = read.Str("mid") };
+            return new(EventName.MessageRead, $"read:{sender}:{part.Watermark}:{part.MessageId}") { Read = part };
+        }
+
+        if (item.Obj("postback") is { } postback)
+        {
+            return Postback(postback, sender, at);
+        }
+
+        if (item.Obj("referral") is { } referral)
+        {
+            var part = MessagingParts.Referral(referral);
+            return new(EventName.ReferralReceived, $"referral:{sender}:{at}:{part.Ref}:{part.AdId}") { Referral = part };
+        }
+
+        if (item.Obj("optin") is { } optin)
+        {
+            var part = MessagingParts.Optin(optin, senderUserRef);
+            // Marketing messages stop/resume arrive as opt-ins (PLATFORM.md §2.6, §5.7): STOP is an opt-out.
+            var name = part.NotificationMessagesStatus == "STOP_NOTIFICATIONS" ? EventName.OptoutReceived : EventName.OptinReceived;
+            return new(name, $"optin:{sender ?? part.UserRef}:{at}:{part.Type}:{part.NotificationMessagesStatus}:{part.Ref}") { Optin = part };
+        }
+
+        if (item.Obj("optout") is { } optout)
+        {
+            var part = MessagingParts.Optin(optout, senderUserRef);
+            return new(EventName.OptoutReceived, $"optout:{sender}:{at}:{part.Type}") { Optin = part };
+        }
+
+        foreach (var (field, name) in Handovers)
+        {
+            if (item.Obj(field) is { } handover)
+            {
+                return new(name, $"{field}:{sender}:{at}") { Handover = Handover(field, handover) };
+            }
+        }
+
+        if (item.Obj("policy_enforcement") is { } policy)
+        {
+            return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(item))
+            {
+                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = policy.Str("action") },
+            };
+        }
+
+        return default;
+    }
+
+    private static ParsedItem Message(JsonElement message)
+    {
+        var mid = message.Str("mid") ?? "";
+        var echo = message.Bool("is_echo") == true;
+        if (message.Bool("is_deleted") == true)
+        {
+            // Instagram unsend (PLATFORM.md §2.6: is_deleted flag); the mid is the one first delivered.
+            return new(EventName.MessageDeleted, "deleted:" + mid)
+            {
+                Message = new MessagePart { Id = mid, Type = "deleted", IsEcho = echo },
+            };
+        }
+
+        var part = MessagingParts.Message(message, mid, echo);
+        return new(echo ? EventName.MessageEcho : EventName.MessageReceived, "message:" + mid) { Message = part };
+    }
+
+    private static ParsedItem Postback(JsonElement postback, string? sender, long? at)
+    {
+        var part = new PostbackPart
+        {
+            Mid = postback.Str("mid"),
+            Title = postback.Str("title"),
+            Payload = postback.Str("payload"),
+            Referral = postback.Obj("referral") is { } pr ? MessagingParts.Referral(pr) : null,
+        };
+        var key = part.Mid is { } mid ? $"postback:{mid}" : $"postback:{sender}:{at}:{part.Payload}";
+        return new(EventName.PostbackReceived, key) { Postback = part };
+    }
+
+    // previous_owner_app_id is null when the thread was idle; app ids may come as numbers (take_thread_control example).
+    private static HandoverPart Handover(string field, JsonElement handover) => new()
+    {
+        Action = field,
+        NewOwnerAppId = handover.Str("new_owner_app_id"),
+        PreviousOwnerAppId = handover.Str("previous_owner_app_id"),
+        RequestedOwnerAppId = handover.Str("requested_owner_app_id"),
+        Metadata = handover.Str("metadata"),
+    };
+}

@@ -1,0 +1,19 @@
+using Normalizer.Events;
+
+namespace Normalizer.Channels.Messaging;
+
+/// <summary>What one messaging item turned out to be: its event name, dedup key and part.</summary>
+/// <param name="Name">The event name; null when the item is of no kind we know.</param>
+/// <param name="Key">The dedup key, unique per item within one page.</param>
+internal readonly record struct ParsedItem(string? Name, string Key)
+{
+    public MessagePart? Message { get; init; }
+    public PostbackPart? Postback { get; init; }
+    public ReactionPart? Reaction { get; init; }
+    public ReadPart? Read { get; init; }
+    public DeliveryPart? Delivery { get; init; }
+    public OptinPart? Optin { get; init; }
+    public ReferralPart? Referral { get; init; }
+    public HandoverPart? Handover { get; init; }
+    public AccountPart? Account { get; init; }
+}
