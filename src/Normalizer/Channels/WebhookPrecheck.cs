@@ -18,6 +18,11 @@ public static class WebhookPrecheck
             return "the body is empty";
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return "the body is not valid UTF-8 (JSON must be UTF-8)";
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = WebhookNormalizer.MaxDepth });
         try
         {
