@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Normalizer.Testing.FakeGraph;
+
+/// <summary><c>POST /{v}/{phone-number-id}/messages</c> of the WhatsApp Cloud API (PLATFORM.md §3.5).</summary>
+internal static class WhatsAppSendEndpoint
+{
+    private static readonly HashSet<string> Types =
+        ["text", "image", "audio", "video", "document", "sticker", "location", "contacts", "interactive", "template", "reaction"];
+
+    public static GraphResult Answer(FakeGraphState state, GraphRequest request, GraphCallInfo info, FakePage number)
+    {
+        var to = request.String("to");
+        var bsuid = request.String("recipient");
+        info.Subject = to ?? bsuid;
+        if (ScriptedAnswers.Apply(state, info, number.Id) is { } scripted)
+        {
+            return scripted;
+        }
+
+        if (request.String("messaging_product") != "whatsapp")
+        {
+            return info.Fail(new FakeGraphError(100, Message: "(#100) The parameter messaging_product is required.")
+            {
+                Details = "messaging_product must be \"whatsapp\"",
+            });
+        }
+
+        // Mark as read (+ typing indicator) answers {"success":true}.
+        if (request.String("status") == "read")
+        {
+            return request.String("message_id") is null
+                ? info.Fail(131008, message: "(#131008) Required parameter is missing")
+                : GraphResult.Ok(new JsonObject { ["success"] = true });
+        }
+
+        if (info.Subject is null)
+        {
+            return info.Fail(new FakeGraphError(131008) { Details = "Parameter 'to' is required" });
+        }
+
+        var type = request.String("type") ?? "text";
+        if (!Types.Contains(type))
+        {
+            return info.Fail(new FakeGraphError(131051, Message: "(#131051) Unsupported message type") { Details = $"Type '{type}' is not supported" });
+        }
+
+        if (request.Parameters[type] is null)
+        {
+            return info.Fail(new FakeGraphError(131008) { Details = $"Parameter '{type}' is required" });
+        }
+
+        var contact = new JsonObject { ["input"] = info.Subject };
+        if (to is not null)
+        {
+            // "to" wins over "recipient" (PLATFORM.md §3.5); wa_id may differ from the input.
+            var digits = Digits(to);
+            if (digits.Length == 0)
+            {
+                return info.Fail(new FakeGraphError(131009) { Details = "Invalid 'to' parameter" });
+            }
+
+            var user = state.WhatsAppUsersOf(number.Id).FirstOrDefault(u => u.WaId == digits || (u.Phone is not null && Digits(u.Phone) == digits));
+            contact["wa_id"] = user?.WaId ?? digits;
+        }
+        else
+        {
+            contact["user_id"] = bsuid;
+        }
+
+        if (state.IsReset(number.Id, to is null ? bsuid! : contact["wa_id"]!.GetValue<string>()))
+        {
+            return info.Fail(FakeGraphError.Undeliverable);
+        }
+
+        var id = "wamid.FAKE" + state.NextMessageNumber().ToString("D12", CultureInfo.InvariantCulture);
+        return GraphResult.Ok(new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(contact),
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = id }),
+        });
+    }
+
+    private static string Digits(string phone) => string.Concat(phone.Where(char.IsAsciiDigit));
+}
