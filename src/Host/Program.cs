@@ -19,6 +19,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+// Request-start logs carry the full URL, and the handshake's URL carries the verify token.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
 builder.Services.AddOptions<NormalizerOptions>().BindConfiguration(NormalizerOptions.Section);
 builder.Services.AddSingleton<AppSecrets>();

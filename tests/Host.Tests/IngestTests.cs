@@ -88,7 +88,8 @@ public sealed class IngestTests
         await api.GetAsync("/v1/events");
         using var anonymous = app.CreateClient();
         await anonymous.GetAsync("/v1/events");
-        await anonymous.GetAsync($"/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1");
+        await anonymous.GetAsync("/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1");
+        await anonymous.GetAsync($"/webhooks/meta?hub.mode=subscribe&hub.verify_token={NormalizerApplication.VerifyToken}&hub.challenge=1");
         await app.WaitForEventsAsync(3);
 
         var logs = string.Join("\n", app.Logs.Lines);

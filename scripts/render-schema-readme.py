@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Renders schemas/README.md from schemas/normalized-event.schema.json and example events.
+
+The examples are real output of `normalize` over the test fixtures (one per event name);
+identity.relinked, which no webhook produces, is written by hand and validated like the rest
+by tests/Normalizer.Tests (SchemaReadmeTests).
+
+Usage: python3 scripts/render-schema-readme.py   (after `dotnet build src/Host`)
+"""
+import glob, json, os, subprocess, sys
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+host = os.path.join(root, "src/Host/bin/Debug/net10.0/Normalizer.Host.dll")
+schema = json.load(open(os.path.join(root, "schemas/normalized-event.schema.json")))
+
+preferred = {  # fixture whose first event of that name reads best as an example
+    "message.received": "messenger/quick-reply-reply-to", "message.delivered": "whatsapp/statuses",
+    "message.read": "messenger/delivery-read", "unknown.received": "messenger/unknown",
+}
+events = {}
+fixtures = sorted(glob.glob(os.path.join(root, "tests/Normalizer.Testing/Fixtures/*/*.json")))
+fixtures.sort(key=lambda f: 0 if any(f.endswith(p + ".json") for p in preferred.values()) else 1)
+for path in fixtures:
+    out = subprocess.run(["dotnet", host, "normalize", path], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        e = json.loads(line)
+        name = e["event"]
+        want = preferred.get(name)
+        if name not in events and (want is None or path.endswith(want + ".json")):
+            events[name] = e
+
+events["identity.relinked"] = {
+    "id": "evt_6f1d2c3b4a5968778695a4b3c2d1e0f9", "platform": "facebook", "event": "identity.relinked",
+    "timestamp": 1763712400, "timestamp_ms": 1763712400000, "received_at": "2026-11-22T08:06:40.000Z",
+    "from": "1535748669783931", "from_type": "PSID", "to": "104523987765432", "to_type": "PAGE_ID",
+    "page_id": "104523987765432", "page_id_type": "PAGE_ID", "user_id": "1535748669783931", "user_id_type": "PSID",
+    "conversation_id": "conv_0c7e4f1a2b3c4d5e6f708192a3b4c5d6", "signature_verified": True, "standby": False,
+    "raw": {"previous_user_id": "7723419865501234", "asid": "10154673853349851", "method": "ids_for_pages"},
+}
+
+names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
+         "message.deleted", "message.sent", "message.failed", "message.played", "postback.received", "referral.received",
+         "optin.received", "optout.received", "handover.passed", "handover.taken", "handover.requested", "comment.received",
+         "mention.received", "system.received", "error.received", "account.updated", "identity.relinked", "unknown.received"]
+missing = [n for n in names if n not in events]
+if missing:
+    sys.exit("no example for: " + ", ".join(missing))
+
+def kind(p):
+    if "enum" in p:
+        return " \\| ".join("`%s`" % v for v in p["enum"] if v is not None)
+    t = p.get("type", "any")
+    t = [x for x in t if x != "null"] if isinstance(t, list) else [t]
+    return " \\| ".join(t)
+
+lines = ["# The normalized event", "",
+         "Every Meta webhook item — Messenger, Instagram or WhatsApp — becomes one JSON object of this shape,",
+         "described by [`normalized-event.schema.json`](normalized-event.schema.json) (JSON Schema 2020-12, generated",
+         "from the C# types by `normalizer schemas export schemas`; a test fails when the file drifts).",
+         "This page is rendered by `scripts/render-schema-readme.py`; its examples are real `normalize` output.", "",
+         "Rules that hold for every event:", "",
+         "- Every ID is a **string** (Meta's IDs exceed 2^53); the `*_type` beside it says what it is: "
+         "`PSID`, `IGSID`, `WA_ID`, `WA_BSUID`, `ASID`, `PAGE_ID`, `IG_ACCOUNT_ID`, `PHONE_NUMBER_ID`.",
+         "- `id` is deterministic: Meta redelivering the same update yields the same `id`, and Normalizer stores it once.",
+         "- `page_id` is the business side (Page, Instagram account, WhatsApp `phone_number_id`); `user_id` is the customer "
+         "(`from` for inbound, `to` for echoes and WhatsApp statuses); `conversation_id` is derived from (platform, page_id, user_id).",
+         "- Absent values are omitted, never `null`. `raw` is the original item exactly as Meta sent it.", "",
+         "## Fields", "", "| field | type | required | meaning |", "|---|---|---|---|"]
+required = set(schema.get("required", []))
+for name, prop in schema["properties"].items():
+    lines.append("| `%s` | %s | %s | %s |" % (name, kind(prop), "yes" if name in required else "", prop.get("description", "").replace("|", "\\|")))
+lines += ["", "Parts (`message`, `status`, …) are objects whose fields are listed, with descriptions, in the schema file.", "",
+          "## One example per event name", ""]
+for name in names:
+    lines += ["### `%s`" % name, "", "```json", json.dumps(events[name], indent=2, ensure_ascii=False), "```", ""]
+open(os.path.join(root, "schemas/README.md"), "w").write("\n".join(lines))
+print("wrote schemas/README.md with %d examples" % len(names))
