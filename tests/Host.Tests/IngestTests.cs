@@ -81,7 +81,11 @@ public sealed class IngestTests
     [Fact]
     public async Task Host_Logs_NeverContainConfiguredSecrets()
     {
-        await using var app = new NormalizerApplication();
+        await using var app = new NormalizerApplication(settings: new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        });
         await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
         await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"), signature: "sha256=bad");
         using var api = app.Api();
