@@ -1,0 +1,20 @@
+namespace Normalizer.Sending;
+
+/// <summary>Why a send failed: the taxonomy kind plus Meta's own identifiers (PRODUCT.md §6).</summary>
+public sealed record SendError
+{
+    /// <summary>The class of failure.</summary>
+    public required SendErrorKind Kind { get; init; }
+
+    /// <summary>Meta's error code, when Meta answered.</summary>
+    public int? Code { get; init; }
+
+    /// <summary>Meta's error subcode.</summary>
+    public int? Subcode { get; init; }
+
+    /// <summary>Meta's message, or Normalizer's when the failure is its own (never a token or secret).</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Meta's request trace id for support.</summary>
+    public string? FbtraceId { get; init; }
+}

@@ -1,0 +1,34 @@
+using Normalizer.Events;
+
+namespace Normalizer.Sending;
+
+/// <summary>The answer of <c>POST /v1/messages</c> (PRODUCT.md §6): what was used, every attempt, the fallback taken.</summary>
+public sealed record SendResult
+{
+    /// <summary>sent, queued or failed.</summary>
+    public required SendStatus Status { get; init; }
+
+    /// <summary>Channel actually used (the last attempt's).</summary>
+    public Platform? Platform { get; init; }
+
+    /// <summary>Page / account / number actually used.</summary>
+    public string? PageId { get; init; }
+
+    /// <summary>Recipient ID actually used.</summary>
+    public string? To { get; init; }
+
+    /// <summary>Meta's message id (mid / wamid) when sent.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>null, <c>refreshed_id</c> or <c>channel</c>.</summary>
+    public string? Fallback { get; init; }
+
+    /// <summary>Every call made, in order.</summary>
+    public required IReadOnlyList<SendAttempt> Attempts { get; init; }
+
+    /// <summary>Why it failed (status failed), or why it was queued.</summary>
+    public SendError? Error { get; init; }
+
+    /// <summary>Id of the queued send, when status is queued.</summary>
+    public string? QueuedId { get; init; }
+}
