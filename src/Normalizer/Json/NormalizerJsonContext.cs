@@ -10,4 +10,8 @@ namespace Normalizer.Json;
     Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
 [JsonSerializable(typeof(NormalizedEvent))]
 [JsonSerializable(typeof(List<NormalizedEvent>))]
+[JsonSerializable(typeof(Identity.UserProfile))]
+[JsonSerializable(typeof(Identity.Contact))]
+[JsonSerializable(typeof(Sending.SendRequest))]
+[JsonSerializable(typeof(Sending.SendResult))]
 public sealed partial class NormalizerJsonContext : JsonSerializerContext;

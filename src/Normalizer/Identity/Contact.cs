@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using Normalizer.Events;
+using Normalizer.Ids;
+
+namespace Normalizer.Identity;
+
+/// <summary>One scoped ID of a person on one channel (PRODUCT.md §7).</summary>
+public sealed record Contact
+{
+    /// <summary>Contact id (UUID).</summary>
+    [Description("Contact id (UUID).")]
+    public required string Id { get; init; }
+
+    /// <summary>The person this ID belongs to; linked contacts share it.</summary>
+    [Description("The person this ID belongs to; contacts of several channels linked to one person share it.")]
+    public required string PersonId { get; init; }
+
+    /// <summary>The channel.</summary>
+    [Description("Channel of the scoped ID.")]
+    public required Platform Platform { get; init; }
+
+    /// <summary>The scoped ID (PSID, IGSID, wa_id, BSUID).</summary>
+    [Description("The scoped ID exactly as Meta gives it.")]
+    public required string ScopedId { get; init; }
+
+    /// <summary>Its type.</summary>
+    [Description("Type of the scoped ID.")]
+    public required IdType IdType { get; init; }
+
+    /// <summary>The Page / account / number that scopes it.</summary>
+    [Description("The Page, Instagram account or phone_number_id that scopes it.")]
+    public required string ScopeId { get; init; }
+
+    /// <summary>The app-scoped ID linked to it, if known.</summary>
+    [Description("The app-scoped user ID (ASID) linked to it, if known.")]
+    public string? Asid { get; init; }
+
+    /// <summary>False once Meta said the ID is no longer valid.</summary>
+    [Description("False once Meta said the ID is no longer reachable (e.g. a PSID reset).")]
+    public required bool IsActive { get; init; }
+
+    /// <summary>First event from it.</summary>
+    [Description("Time of the first event from it, RFC 3339.")]
+    public required DateTimeOffset FirstSeen { get; init; }
+
+    /// <summary>Last event from it.</summary>
+    [Description("Time of the last event from it, RFC 3339.")]
+    public required DateTimeOffset LastSeen { get; init; }
+
+    /// <summary>Cached profile fields.</summary>
+    [Description("Profile fields fetched once from the Graph API and cached.")]
+    public UserProfile? Profile { get; init; }
+
+    /// <summary>The scoped ID as a tagged ID.</summary>
+    public TaggedId Tagged => new(IdType, ScopedId);
+}

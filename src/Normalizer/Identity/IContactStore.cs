@@ -1,0 +1,25 @@
+namespace Normalizer.Identity;
+
+/// <summary>Contacts: scoped IDs with their scope, linked into persons.</summary>
+public interface IContactStore
+{
+    /// <summary>By contact id.</summary>
+    Task<Contact?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>By (scoped ID, scope).</summary>
+    Task<Contact?> FindAsync(string scopedId, string scopeId, CancellationToken cancellationToken);
+
+    /// <summary>Every contact of a person.</summary>
+    Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>Every contact carrying this ASID.</summary>
+    Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken);
+
+    /// <summary>Marks a contact unreachable.</summary>
+    Task MarkInactiveAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="contact"/> (insert, or update of the same scoped ID): person, ASID, activity and profile.
+    /// </summary>
+    Task SaveAsync(Contact contact, CancellationToken cancellationToken);
+}

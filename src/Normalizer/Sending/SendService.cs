@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Normalizer.Channels;
+using Normalizer.Credentials;
+using Normalizer.Events;
+using Normalizer.Identity;
+using Normalizer.Templates;
+using Polly;
+using Polly.Retry;
+
+namespace Normalizer.Sending;
+
+/// <summary>
+/// The one send API (PRODUCT.md §6): resolves the recipient and the token of the business ID that owns it,
+/// checks the reply window, sends through the channel with retries on transient / rate-limited answers and
+/// per-token pacing, and on <c>invalid_recipient</c> falls back: refreshed ID → another channel → queue.
+/// </summary>
+public sealed partial class SendService(
+    ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
+    IIdMatchingClient idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, PageRateLimiter limiter,
+    IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
+{
+    private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
+
+    /// <summary>Sends; the result names the channel, page and recipient used, every attempt and the fallback taken.</summary>
+    public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
+    {
+        var attempts = new List<SendAttempt>();
+        var (target, problem) = await ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            return Failed(problem!, attempts);
+        }
+
+        var outcome = await SendToAsync(request, target, attempts, cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is not { Kind: SendErrorKind.InvalidRecipient } error)
+        {
+            return Finish(target, outcome, attempts, fallback: null);
+        }
+
+        LogUnreachable(logger, target.Platform.ToWire(), target.PageId);
+        return await FallBackAsync(request, target, error, attempts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the person's queued messages to <paramref name="contact"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<SendResult>> FlushPendingAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        var results = new List<SendResult>();
+        foreach (var queued in await pending.ListPendingAsync(contact.PersonId, cancellationToken).ConfigureAwait(false))
+        {
+            var request = queued.Request with
+            {
+                To = contact.ScopedId, PageId = contact.ScopeId, Platform = contact.Platform, QueueIfUnreachable = false, FallbackChannels = null,
+            };
+            var result = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await pending.CompleteAsync(queued.Id, result, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private async Task<ChannelSendOutcome> SendToAsync(SendRequest request, SendTarget target, List<SendAttempt> attempts,
+        CancellationToken cancellationToken)
+    {
+        var page = await credentials.FindPageAsync(target.PageId, cancellationToken).ConfigureAwait(false);
+        if (page is null || page.Platform != target.Platform || !_senders.TryGetValue(target.Platform, out var sender))
+        {
+            return Refuse(SendErrorKind.BadRequest, page is null
+                ? $"no access token is configured for {target.Platform.ToWire()} page_id {target.PageId}"
+                : $"page_id {target.PageId} is a {page.Platform.ToWire()} ID, not {target.Platform.ToWire()}");
+        }
+
+        var (message, renderError) = await RenderAsync(request, target.Contact, cancellationToken).ConfigureAwait(false);
+        if (renderError is not null)
+        {
+            return ChannelSendOutcome.Failed(renderError);
+        }
+
+        var settings = options.CurrentValue;
+        var messagingType = request.MessagingType ?? (request.Tag is null ? "RESPONSE" : "MESSAGE_TAG");
+        if (SendWindow.Check(target.Platform, message, messagingType, request.Tag, target.LastInboundAt, time.GetUtcNow(), settings) is { } closed)
+        {
+            return ChannelSendOutcome.Failed(closed);
+        }
+
+        var call = new ChannelSendRequest(page, target.Recipient, message, messagingType, request.Tag);
+        return await Retry(settings).ExecuteAsync(async token =>
+        {
+            await limiter.AcquireAsync(target.PageId, token).ConfigureAwait(false);
+            var outcome = await sender.SendAsync(call, token).ConfigureAwait(false);
+            attempts.Add(new SendAttempt
+            {
+                Platform = target.Platform, PageId = target.PageId, To = target.Recipient.Value,
+                Outcome = outcome.Error is { } e ? Wire(e.Kind) : "sent", MessageId = outcome.MessageId, Error = outcome.Error,
+            });
+            return outcome;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(OutboundMessage Message, SendError? Error)> RenderAsync(SendRequest request, Contact? contact, CancellationToken cancellationToken)
+    {
+        var message = request.Message;
+        if (message.Template is not { } name)
+        {
+            return (message, null);
+        }
+
+        var locale = message.Locale ?? contact?.Profile?.Locale;
+        var body = await templates.RenderAsync(name, locale, contact?.Profile, request.Data, cancellationToken).ConfigureAwait(false);
+        return body is null
+            ? (message, new SendError { Kind = SendErrorKind.BadRequest, Message = $"no template named '{name}'" })
+            : (message with { Body = body, Template = null }, null);
+    }
+
+    // Retries only what may succeed later; Meta's own wait hint wins over the backoff (capped).
+    private ResiliencePipeline<ChannelSendOutcome> Retry(SendOptions settings) =>
+        new ResiliencePipelineBuilder<ChannelSendOutcome> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<ChannelSendOutcome>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Error?.Kind is SendErrorKind.Transient or SendErrorKind.RateLimited),
+                MaxRetryAttempts = Math.Max(0, settings.MaxAttempts - 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter is { } hint
+                    ? (TimeSpan?)(hint < settings.MaxDelay ? hint : settings.MaxDelay)
+                    : null),
+            })
+            .Build();
+
+    private static SendResult Finish(SendTarget target, ChannelSendOutcome outcome, List<SendAttempt> attempts, string? fallback) => new()
+    {
+        Status = outcome.Error is null ? SendStatus.Sent : SendStatus.Failed,
+        Platform = target.Platform,
+        PageId = target.PageId,
+        To = target.Recipient.Value,
+        MessageId = outcome.MessageId,
+        Fallback = outcome.Error is null ? fallback : null,
+        Attempts = attempts,
+        Error = outcome.Error,
+    };
+
+    private static SendResult Failed(SendError error, List<SendAttempt> attempts) =>
+        new() { Status = SendStatus.Failed, Attempts = attempts, Error = error };
+
+    private static ChannelSendOutcome Refuse(SendErrorKind kind, string message) =>
+        ChannelSendOutcome.Failed(new SendError { Kind = kind, Message = message });
+
+    internal static string Wire(SendErrorKind kind) => kind switch
+    {
+        SendErrorKind.InvalidRecipient => "invalid_recipient",
+        SendErrorKind.WindowClosed => "window_closed",
+        SendErrorKind.RateLimited => "rate_limited",
+        SendErrorKind.TokenInvalid => "token_invalid",
+        SendErrorKind.Permission => "permission",
+        SendErrorKind.Transient => "transient",
+        _ => "bad_request",
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable on {Platform} page {PageId}; trying fallbacks")]
+    private static partial void LogUnreachable(ILogger logger, string platform, string pageId);
+}

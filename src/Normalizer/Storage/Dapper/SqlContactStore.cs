@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Dapper;
+using Normalizer.Events;
+using Normalizer.Identity;
+using Normalizer.Ids;
+using Normalizer.Json;
+
+namespace Normalizer.Storage.Dapper;
+
+internal sealed class SqlContactStore(IStoreConnectionFactory connections) : IContactStore
+{
+    private const string Columns =
+        "id AS Id, person_id AS PersonId, platform AS Platform, scoped_id AS ScopedId, id_type AS IdType, scope_id AS ScopeId, " +
+        "asid AS Asid, is_active AS IsActive, first_seen AS FirstSeen, last_seen AS LastSeen, profile AS Profile";
+
+    public Task<Contact?> GetAsync(string id, CancellationToken cancellationToken) =>
+        SingleAsync("SELECT " + Columns + " FROM contacts WHERE id = @id", new { id }, cancellationToken);
+
+    public Task<Contact?> FindAsync(string scopedId, string scopeId, CancellationToken cancellationToken) =>
+        SingleAsync("SELECT " + Columns + " FROM contacts WHERE scoped_id = @scopedId AND scope_id = @scopeId", new { scopedId, scopeId }, cancellationToken);
+
+    public Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken) =>
+        ListAsync("SELECT " + Columns + " FROM contacts WHERE person_id = @personId ORDER BY first_seen", new { personId }, cancellationToken);
+
+    public Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken) =>
+        ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @asid ORDER BY first_seen", new { asid }, cancellationToken);
+
+    public async Task MarkInactiveAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE contacts SET is_active = 0 WHERE id = @id", new { id },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task SaveAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO contacts (id, person_id, platform, scoped_id, id_type, scope_id, asid, is_active, first_seen, last_seen, profile)
+            VALUES (@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @IsActive, @FirstSeen, @LastSeen, @Profile)
+            ON CONFLICT (scoped_id, scope_id) DO UPDATE SET
+                person_id = excluded.person_id, asid = COALESCE(excluded.asid, contacts.asid), is_active = excluded.is_active,
+                last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END,
+                profile = COALESCE(excluded.profile, contacts.profile)
+            """, new
+        {
+            contact.Id, contact.PersonId, Platform = contact.Platform.ToWire(), contact.ScopedId, IdType = IdTypes.ToWire(contact.IdType),
+            contact.ScopeId, contact.Asid, contact.IsActive, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
+            LastSeen = contact.LastSeen.ToUnixTimeMilliseconds(),
+            Profile = contact.Profile is null ? null : JsonSerializer.Serialize(contact.Profile, NormalizerJsonContext.Default.UserProfile),
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<Contact?> SingleAsync(string sql, object args, CancellationToken cancellationToken) =>
+        (await ListAsync(sql, args, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<Contact>> ListAsync(string sql, object args, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(ToContact).ToList();
+    }
+
+    private static Contact ToContact(Row row)
+    {
+        PlatformNames.TryParse(row.Platform, out var platform);
+        return new Contact
+        {
+            Id = row.Id, PersonId = row.PersonId, Platform = platform, ScopedId = row.ScopedId, IdType = ParseIdType(row.IdType),
+            ScopeId = row.ScopeId, Asid = row.Asid, IsActive = row.IsActive != 0,
+            FirstSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeen), LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.LastSeen),
+            Profile = row.Profile is null ? null : JsonSerializer.Deserialize(row.Profile, NormalizerJsonContext.Default.UserProfile),
+        };
+    }
+
+    private static IdType ParseIdType(string wire) => Enum.GetValues<IdType>().First(t => IdTypes.ToWire(t) == wire);
+
+    private sealed record Row(string Id, string PersonId, string Platform, string ScopedId, string IdType, string ScopeId, string? Asid,
+        long IsActive, long FirstSeen, long LastSeen, string? Profile);
+}

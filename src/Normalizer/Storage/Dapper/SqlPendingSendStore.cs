@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Dapper;
+using Normalizer.Events;
+using Normalizer.Json;
+using Normalizer.Sending;
+
+namespace Normalizer.Storage.Dapper;
+
+internal sealed class SqlPendingSendStore(IStoreConnectionFactory connections, TimeProvider time) : IPendingSendStore
+{
+    public async Task<string> AddAsync(string personId, SendRequest request, CancellationToken cancellationToken)
+    {
+        var id = "snd_" + Guid.NewGuid().ToString("N");
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO pending_sends (id, person_id, platform, page_id, request, status, created_at, updated_at)
+            VALUES (@id, @personId, @platform, @pageId, @request, 'pending', @now, @now)
+            """, new
+        {
+            id, personId, platform = request.Platform?.ToWire() ?? "", pageId = request.PageId ?? "",
+            request = JsonSerializer.Serialize(request, NormalizerJsonContext.Default.SendRequest), now,
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return id;
+    }
+
+    public async Task<IReadOnlyList<PendingSend>> ListPendingAsync(string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Id, string Request)>(new CommandDefinition(
+            "SELECT id, request FROM pending_sends WHERE person_id = @personId AND status = 'pending' ORDER BY created_at, id",
+            new { personId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new PendingSend(r.Id, personId, JsonSerializer.Deserialize(r.Request, NormalizerJsonContext.Default.SendRequest)!)).ToList();
+    }
+
+    public async Task CompleteAsync(string id, SendResult result, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE pending_sends SET status = @status, result = @result, updated_at = @now WHERE id = @id",
+            new
+            {
+                id, status = result.Status == SendStatus.Sent ? "sent" : "failed",
+                result = JsonSerializer.Serialize(result, NormalizerJsonContext.Default.SendResult), now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
