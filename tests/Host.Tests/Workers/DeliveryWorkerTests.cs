@@ -17,6 +17,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     };
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<string> _directories = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -25,6 +26,19 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         foreach (var owned in Enumerable.Reverse(_owned))
         {
             await owned.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var directory in _directories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort on a temp directory
+            }
         }
     }
 
@@ -227,6 +241,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     {
         var subscriber = await SubscriberAsync((request, before) => before.Count == 0 ? 503 : 200);
         var directory = Path.Combine(Path.GetTempPath(), "normalizer-tests", Guid.NewGuid().ToString("N"));
+        _directories.Add(directory);
         string eventId;
         var first = new NormalizerApplication(directory, new Dictionary<string, string?>
         {
