@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Normalizer.Delivery;
 using Normalizer.Storage;
@@ -8,6 +9,12 @@ namespace Normalizer.Host.Endpoints;
 /// <summary>The push side of delivery (PRODUCT.md §5): subscriptions and replay. The secret is shown once, at creation.</summary>
 internal static class SubscriptionsEndpoints
 {
+    // The secret is base64: written with '+' rather than the default '\u002B', so it can be copied from the raw answer.
+    private static readonly JsonSerializerOptions CreatedJson = new(HostJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void MapSubscriptions(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/subscriptions").WithTags("Subscriptions");
@@ -45,8 +52,7 @@ internal static class SubscriptionsEndpoints
 
         await registry.AddAsync(subscription, cancellationToken);
         request.HttpContext.Response.Headers.Location = $"/v1/subscriptions/{subscription.Id}";
-        return TypedResults.Json(SubscriptionView.From(subscription, withSecret: true), HostJsonContext.Default.SubscriptionView,
-            statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(SubscriptionView.From(subscription, withSecret: true), CreatedJson, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ListAsync(SubscriptionRegistry registry, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
         Assert.Equal(["message.received"], body.GetProperty("events").EnumerateArray().Select(p => p.GetString()));
         var secret = body.GetProperty("secret").GetString()!;
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        Assert.Contains($"\"secret\":\"{secret}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(32, Convert.FromBase64String(secret[6..]).Length);
     }
 
