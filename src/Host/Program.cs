@@ -1,3 +1,4 @@
+using Normalizer.Delivery;
 using Normalizer.Host;
 using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
@@ -28,8 +29,10 @@ builder.Services.AddNormalizer()
     .AddMessenger()
     .AddInstagram()
     .AddWhatsApp()
-    .AddConfiguredStore(builder.Configuration);
+    .AddConfiguredStore(builder.Configuration)
+    .AddDelivery();
 builder.Services.AddHostedService<InboxWorker>();
+builder.Services.AddHostedService<DeliveryWorker>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, NormalizerJsonContext.Default);
@@ -43,12 +46,15 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(CancellationToken.None);
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapWebhooks();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
 v1.MapEvents();
+v1.MapSubscriptions();
+v1.MapDeliveries();
 
 app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));
 await app.RunAsync();

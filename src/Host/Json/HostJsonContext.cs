@@ -12,5 +12,10 @@ namespace Normalizer.Host;
 [JsonSerializable(typeof(QuarantinePage))]
 [JsonSerializable(typeof(WebhookAccepted))]
 [JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(SubscriptionRequest))]
+[JsonSerializable(typeof(SubscriptionView))]
+[JsonSerializable(typeof(SubscriptionList))]
+[JsonSerializable(typeof(ReplayAccepted))]
+[JsonSerializable(typeof(DeliveryList))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;

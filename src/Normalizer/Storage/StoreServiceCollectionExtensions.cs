@@ -11,7 +11,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Moves dedup and events into the store (replacing the in-memory defaults) and adds the inbox,
-    /// quarantine, event log, subscriptions cache and the inbox processor.
+    /// quarantine, event log, subscriptions (store and cache), the delivery queue and the inbox processor.
     /// </summary>
     public static INormalizerBuilder AddSqlStore(this INormalizerBuilder builder)
     {
@@ -26,6 +26,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, SqlEventStore>();
         services.TryAddSingleton<IQuarantine, SqlQuarantine>();
         services.TryAddSingleton<SubscriptionCache>();
+        services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
+        services.TryAddSingleton<IDeliveryStore, SqlDeliveryStore>();
         services.TryAddSingleton<EventFeed>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<InboxProcessor>();

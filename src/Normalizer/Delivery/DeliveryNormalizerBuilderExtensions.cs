@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Normalizer.Channels;
+using Normalizer.Delivery;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers webhook delivery to subscribers (PRODUCT.md §5); needs a store (<c>AddSqlStore</c>).</summary>
+public static class DeliveryNormalizerBuilderExtensions
+{
+    /// <summary>
+    /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/>, the
+    /// subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
+    /// </summary>
+    public static INormalizerBuilder AddDelivery(this INormalizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
+        services.AddHttpClient(WebhookPoster.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout)
+            // A redirect is a failed attempt, not a reason to POST the event somewhere else.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The default handlers would log subscriber URLs, which may carry the consumer's tokens.
+            .RemoveAllLoggers();
+        services.TryAddSingleton<WebhookPoster>();
+        services.TryAddSingleton<DeliveryRunner>();
+        services.TryAddSingleton<DeliveryDispatcher>();
+        services.TryAddSingleton<SubscriptionRegistry>();
+        return builder;
+    }
+}

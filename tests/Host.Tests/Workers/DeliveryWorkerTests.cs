@@ -1,0 +1,304 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Normalizer.Testing;
+using Normalizer.Testing.Subscriber;
+
+namespace Normalizer.Host.Tests.Workers;
+
+/// <summary>Delivery over real HTTP to a real Kestrel subscriber, with small retry delays.</summary>
+public sealed class DeliveryWorkerTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> FastRetries = new()
+    {
+        ["Normalizer:Delivery:BaseDelay"] = "00:00:00.050",
+        ["Normalizer:Delivery:MaxDelay"] = "00:00:00.200",
+        ["Normalizer:Delivery:PollInterval"] = "00:00:00.100",
+    };
+
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<string> _directories = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var directory in _directories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort on a temp directory
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Deliver_MessengerSample_SubscriberReceivesSignedEvents()
+    {
+        var app = App();
+        var subscriber = await SubscriberAsync();
+        var (_, secret) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+
+        var events = await app.WaitForEventsAsync(3);
+        var requests = await subscriber.WaitForRequestsAsync(3);
+        Assert.Equal(events.Select(e => e.GetProperty("id").GetString()).Order(), requests.Select(r => r.WebhookId).Order());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var request in requests)
+        {
+            Assert.True(StandardWebhooks.Verify(secret, request), $"signature of {request.WebhookId} does not verify");
+            Assert.InRange(long.Parse(request.WebhookTimestamp!), now - 300, now + 5);
+            Assert.Equal("application/json", request.ContentType);
+            var evt = events.Single(e => e.GetProperty("id").GetString() == request.WebhookId);
+            Assert.True(JsonElement.DeepEquals(evt, JsonDocument.Parse(request.Body).RootElement), "the body is not the event");
+        }
+
+        await app.WaitForDeliveriesAsync($"event_id={requests[0].WebhookId}", d => d.Count == 1 && d[0].Status() == "delivered");
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(secret[6..], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deliver_Filters_OnlyMatchingEventsAreQueuedAndSent()
+    {
+        var app = App();
+        var instagram = await SubscriberAsync();
+        var postbacks = await SubscriberAsync();
+        var page = await SubscriberAsync();
+        var (instagramId, _) = await app.SubscribeAsync($$"""{"url":"{{instagram.Url}}","platforms":["instagram"]}""");
+        var (postbacksId, _) = await app.SubscribeAsync($$"""{"url":"{{postbacks.Url}}","events":["postback.received"]}""");
+        var (pageId, _) = await app.SubscribeAsync($$"""{"url":"{{page.Url}}","platforms":["facebook"],"page_ids":["104523987765432"]}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+        await app.WaitForDrainAsync();
+
+        var events = await app.WaitForEventsAsync(4);
+        string?[] Ids(Func<JsonElement, bool> match) => [.. events.Where(match).Select(e => e.GetProperty("id").GetString()).Order()];
+        var expectedInstagram = Ids(e => e.GetProperty("platform").GetString() == "instagram");
+        var expectedPostbacks = Ids(e => e.GetProperty("event").GetString() == "postback.received");
+        var expectedPage = Ids(e => e.GetProperty("platform").GetString() == "facebook" && e.GetProperty("page_id").GetString() == "104523987765432");
+        Assert.NotEmpty(expectedInstagram);
+        Assert.Single(expectedPostbacks);
+        Assert.Equal(2, expectedPage.Length);
+        Assert.Equal(expectedInstagram, (await app.DeliveriesAsync($"subscription_id={instagramId}")).Select(d => d.GetProperty("event_id").GetString()).Order());
+        Assert.Equal(expectedPostbacks, (await app.DeliveriesAsync($"subscription_id={postbacksId}")).Select(d => d.GetProperty("event_id").GetString()).Order());
+        Assert.Equal(expectedPage, (await app.DeliveriesAsync($"subscription_id={pageId}")).Select(d => d.GetProperty("event_id").GetString()).Order());
+        await WaitAllDeliveredAsync(app, instagramId, postbacksId, pageId);
+        Assert.Equal(expectedInstagram, instagram.Requests.Select(r => r.WebhookId).Order());
+        Assert.Equal(expectedPostbacks, postbacks.Requests.Select(r => r.WebhookId).Order());
+        Assert.Equal(expectedPage, page.Requests.Select(r => r.WebhookId).Order());
+    }
+
+    [Fact]
+    public async Task Deliver_Failing500Twice_RetriesAndDeliversOnThirdAttempt()
+    {
+        var app = App();
+        var subscriber = await SubscriberAsync((request, before) => before.Count(b => b.WebhookId == request.WebhookId) < 2 ? 500 : 200);
+        var (subscriptionId, secret) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+
+        var evt = (await app.WaitForEventsAsync(1))[0];
+        var eventId = evt.GetProperty("id").GetString()!;
+        var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}&subscription_id={subscriptionId}",
+            d => d.Count == 1 && d[0].Status() == "delivered"));
+        Assert.Equal([500, 500, 200], delivery.AttemptStatusCodes());
+        Assert.Equal([1, 2, 3], delivery.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("attempt").GetInt32()));
+        var requests = subscriber.Requests.Where(r => r.WebhookId == eventId).ToList();
+        Assert.Equal(3, requests.Count);
+        Assert.Equal([500, 500, 200], requests.Select(r => r.AnsweredStatus));
+        Assert.All(requests, r => Assert.True(StandardWebhooks.Verify(secret, r)));
+    }
+
+    [Fact]
+    public async Task Deliver_Always500_IsDeadAfterMaxAttempts()
+    {
+        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "3" });
+        var subscriber = await SubscriberAsync((_, _) => 500);
+        await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+
+        var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
+        Assert.Equal([500, 500, 500], delivery.AttemptStatusCodes());
+        Assert.Equal(3, subscriber.Requests.Count(r => r.WebhookId == eventId));
+    }
+
+    [Fact]
+    public async Task Deliver_ConnectionRefused_RecordsErrorWithoutStatus()
+    {
+        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "2" });
+        var gone = await SubscriberAsync();
+        var url = gone.Url;
+        await gone.DisposeAsync();
+        _owned.Remove(gone);
+        await app.SubscribeAsync($$"""{"url":"{{url}}"}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+
+        var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
+        var attempts = delivery.GetProperty("attempts").EnumerateArray().ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("status_code").ValueKind));
+        Assert.All(attempts, a => Assert.StartsWith("ConnectionError", a.GetProperty("error").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deliver_FirstOfConversationFailsOnce_SecondWaitsForIt()
+    {
+        var app = App();
+        var subscriber = await SubscriberAsync((request, before) =>
+            request.BodyText.Contains("Is my order #4411 shipped", StringComparison.Ordinal) && !before.Any(b => b.WebhookId == request.WebhookId) ? 500 : 200);
+        var (subscriptionId, _) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}","page_ids":["104523987765432"]}""");
+
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+
+        await WaitAllDeliveredAsync(app, subscriptionId);
+        var requests = subscriber.Requests.OrderBy(r => r.Index).ToList();
+        Assert.Equal(3, requests.Count);
+        Assert.Contains("#4411 shipped", requests[0].BodyText, StringComparison.Ordinal);
+        Assert.Equal(500, requests[0].AnsweredStatus);
+        Assert.Equal(requests[0].WebhookId, requests[1].WebhookId);
+        Assert.Equal(200, requests[1].AnsweredStatus);
+        Assert.Contains("Order number 4411", requests[2].BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_Range_ResendsOnlyThoseEvents()
+    {
+        var app = App();
+        var subscriber = await SubscriberAsync();
+        var (subscriptionId, _) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+        await WaitAllDeliveredAsync(app, subscriptionId, count: 3);
+        using var api = app.Api();
+        var first = await api.GetFromJsonAsync<JsonElement>("/v1/events?limit=1");
+        var second = await api.GetFromJsonAsync<JsonElement>($"/v1/events?limit=1&after={first.GetProperty("next_cursor").GetString()}");
+        var cursor = second.GetProperty("next_cursor").GetString();
+        var replayedId = second.GetProperty("data")[0].GetProperty("id").GetString();
+
+        var response = await api.PostAsync($"/v1/subscriptions/{subscriptionId}/replay?from={cursor}&to={cursor}", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt32());
+        var requests = await subscriber.WaitForRequestsAsync(4);
+        Assert.Equal(replayedId, requests.OrderBy(r => r.Index).Last().WebhookId);
+        var deliveries = await app.WaitForDeliveriesAsync($"event_id={replayedId}", d => d.Count == 2 && d.All(x => x.Status() == "delivered"));
+        Assert.Equal(2, deliveries.Count);
+    }
+
+    [Fact]
+    public async Task Replay_WholeLog_QueuesOnlyEventsMatchingTheFilter()
+    {
+        var app = App();
+        var subscriber = await SubscriberAsync();
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+        await app.WaitForEventsAsync(3);
+        var (subscriptionId, _) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}","events":["postback.received"]}""");
+        using var api = app.Api();
+
+        var response = await api.PostAsync($"/v1/subscriptions/{subscriptionId}/replay", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt32());
+        var request = Assert.Single(await subscriber.WaitForRequestsAsync(1));
+        Assert.Contains("postback.received", request.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeleteSubscription_WithRetryPending_DeliveryIsDead()
+    {
+        var app = App(new() { ["Normalizer:Delivery:BaseDelay"] = "00:10:00", ["Normalizer:Delivery:MaxDelay"] = "00:10:00" });
+        var subscriber = await SubscriberAsync((_, _) => 503);
+        var (subscriptionId, _) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+        var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].GetProperty("attempts").GetArrayLength() == 1);
+        using var api = app.Api();
+
+        var response = await api.DeleteAsync($"/v1/subscriptions/{subscriptionId}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var delivery = Assert.Single(await app.DeliveriesAsync($"event_id={eventId}"));
+        Assert.Equal("dead", delivery.Status());
+    }
+
+    [Fact]
+    public async Task Restart_WithRetryPending_NextProcessDeliversSameWebhookId()
+    {
+        var subscriber = await SubscriberAsync((request, before) => before.Count == 0 ? 503 : 200);
+        var directory = Path.Combine(Path.GetTempPath(), "normalizer-tests", Guid.NewGuid().ToString("N"));
+        _directories.Add(directory);
+        string eventId;
+        var first = new NormalizerApplication(directory, new Dictionary<string, string?>
+        {
+            ["Normalizer:Delivery:BaseDelay"] = "00:00:01", ["Normalizer:Delivery:MaxDelay"] = "00:00:01",
+        });
+        try
+        {
+            await first.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
+            await first.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+            eventId = (await first.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+            await first.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].GetProperty("attempts").GetArrayLength() == 1);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        var second = App(new Dictionary<string, string?>(FastRetries), directory);
+        var delivery = Assert.Single(await second.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "delivered"));
+
+        Assert.Equal([503, 200], delivery.AttemptStatusCodes());
+        Assert.Equal([eventId, eventId], subscriber.Requests.Select(r => r.WebhookId));
+    }
+
+    private NormalizerApplication App(Dictionary<string, string?>? settings = null, string? directory = null)
+    {
+        var all = new Dictionary<string, string?>(FastRetries);
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        var app = new NormalizerApplication(directory, all);
+        _owned.Add(app);
+        return app;
+    }
+
+    private async Task<TestSubscriber> SubscriberAsync(Func<SubscriberRequest, IReadOnlyCollection<SubscriberRequest>, int>? respond = null)
+    {
+        var subscriber = await TestSubscriber.StartAsync();
+        if (respond is not null)
+        {
+            subscriber.Respond = respond;
+        }
+
+        _owned.Add(subscriber);
+        return subscriber;
+    }
+
+    private static async Task WaitAllDeliveredAsync(NormalizerApplication app, params string[] subscriptionIds)
+    {
+        foreach (var id in subscriptionIds)
+        {
+            await app.WaitForDeliveriesAsync($"subscription_id={id}", d => d.Count > 0 && d.All(x => x.Status() == "delivered"));
+        }
+    }
+
+    private static Task WaitAllDeliveredAsync(NormalizerApplication app, string subscriptionId, int count) =>
+        app.WaitForDeliveriesAsync($"subscription_id={subscriptionId}", d => d.Count == count && d.All(x => x.Status() == "delivered"));
+}
