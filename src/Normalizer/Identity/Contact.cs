@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Normalizer.Events;
 using Normalizer.Ids;
 
@@ -52,5 +53,6 @@ public sealed record Contact
     public UserProfile? Profile { get; init; }
 
     /// <summary>The scoped ID as a tagged ID.</summary>
+    [JsonIgnore]
     public TaggedId Tagged => new(IdType, ScopedId);
 }

@@ -15,6 +15,9 @@ public interface IContactStore
     /// <summary>Every contact carrying this ASID.</summary>
     Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken);
 
+    /// <summary>Moves every contact of person <paramref name="fromPersonId"/> to person <paramref name="toPersonId"/>.</summary>
+    Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken);
+
     /// <summary>Marks a contact unreachable.</summary>
     Task MarkInactiveAsync(string id, CancellationToken cancellationToken);
 

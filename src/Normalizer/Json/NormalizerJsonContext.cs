@@ -14,4 +14,5 @@ namespace Normalizer.Json;
 [JsonSerializable(typeof(Identity.Contact))]
 [JsonSerializable(typeof(Sending.SendRequest))]
 [JsonSerializable(typeof(Sending.SendResult))]
+[JsonSerializable(typeof(Dictionary<string, string?>))]
 public sealed partial class NormalizerJsonContext : JsonSerializerContext;

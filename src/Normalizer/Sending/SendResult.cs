@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Normalizer.Events;
 
 namespace Normalizer.Sending;
@@ -18,15 +19,18 @@ public sealed record SendResult
     public string? To { get; init; }
 
     /// <summary>Meta's message id (mid / wamid) when sent.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? MessageId { get; init; }
 
     /// <summary>null, <c>refreshed_id</c> or <c>channel</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Fallback { get; init; }
 
     /// <summary>Every call made, in order.</summary>
     public required IReadOnlyList<SendAttempt> Attempts { get; init; }
 
     /// <summary>Why it failed (status failed), or why it was queued.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public SendError? Error { get; init; }
 
     /// <summary>Id of the queued send, when status is queued.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Normalizer.Channels;
+using Normalizer.Identity;
 using Normalizer.Ingest;
+using Normalizer.Sending;
 using Normalizer.Storage.Dapper;
 
 namespace Normalizer.Storage;
@@ -31,6 +33,10 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<EventFeed>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<InboxProcessor>();
+        services.TryAddSingleton<IContactStore, SqlContactStore>();
+        services.TryAddSingleton<IConversationStore, SqlConversationStore>();
+        services.TryAddSingleton<IPendingSendStore, SqlPendingSendStore>();
+        services.TryAddSingleton<IdentityRelinker>();
         return builder;
     }
 }

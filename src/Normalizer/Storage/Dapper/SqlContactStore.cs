@@ -25,6 +25,13 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     public Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken) =>
         ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @asid ORDER BY first_seen", new { asid }, cancellationToken);
 
+    public async Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE contacts SET person_id = @toPersonId WHERE person_id = @fromPersonId",
+            new { fromPersonId, toPersonId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task MarkInactiveAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);

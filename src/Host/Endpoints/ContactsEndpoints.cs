@@ -1,0 +1,102 @@
+using Normalizer.Credentials;
+using Normalizer.Identity;
+
+namespace Normalizer.Host.Endpoints;
+
+/// <summary>Identity (PRODUCT.md §7): look up contacts, link them into persons, resolve ASIDs to PSIDs.</summary>
+internal static class ContactsEndpoints
+{
+    private const int MaxAsids = 200;
+
+    public static void MapContacts(this RouteGroupBuilder v1)
+    {
+        var contacts = v1.MapGroup("/contacts").WithTags("Identity");
+        contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.");
+        contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.");
+        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID ({asid, app_id}) or another contact ({contact_id}) to this contact's person.");
+        v1.MapPost("/identities/resolve", ResolveAsync).WithTags("Identity").WithSummary("PSIDs of up to 200 ASIDs on one Page (ids_for_pages).");
+    }
+
+    private static async Task<IResult> FindAsync(HttpRequest request, IContactStore store, CancellationToken cancellationToken)
+    {
+        var scopedId = request.Query["scoped_id"].ToString();
+        var scopeId = request.Query["scope_id"].ToString();
+        var personId = request.Query["person_id"].ToString();
+        if (personId.Length > 0)
+        {
+            return List(await store.ListByPersonAsync(personId, cancellationToken));
+        }
+
+        if (scopedId.Length == 0 || scopeId.Length == 0)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", "give scoped_id and scope_id (a scoped ID is only unique within its scope), or person_id");
+        }
+
+        var contact = await store.FindAsync(scopedId, scopeId, cancellationToken);
+        return List(contact is null ? [] : [contact]);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IContactStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } contact
+            ? TypedResults.Json(contact, HostJsonContext.Default.Contact)
+            : NotFound(id);
+
+    private static async Task<IResult> LinkAsync(string id, ContactLinkRequest link, IContactStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } contact)
+        {
+            return NotFound(id);
+        }
+
+        if (link.ContactId is { Length: > 0 } otherId)
+        {
+            if (await store.GetAsync(otherId, cancellationToken) is not { } other)
+            {
+                return NotFound(otherId);
+            }
+
+            await store.MergePersonsAsync(other.PersonId, contact.PersonId, cancellationToken);
+        }
+        else if (link.Asid is { Length: > 0 } asid)
+        {
+            await store.SaveAsync(contact with { Asid = asid }, cancellationToken);
+        }
+        else
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'contact_id', or 'asid' (with 'app_id')");
+        }
+
+        return List(await store.ListByPersonAsync(contact.PersonId, cancellationToken));
+    }
+
+    private static async Task<IResult> ResolveAsync(ResolveRequest request, ICredentialStore credentials, IIdMatchingClient idMatching,
+        CancellationToken cancellationToken)
+    {
+        if (request.PageId is not { Length: > 0 } pageId || request.Asids is not { Count: > 0 and <= MaxAsids } asids)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"give 'page_id' and 1–{MaxAsids} 'asids'");
+        }
+
+        var page = await credentials.FindPageAsync(pageId, cancellationToken);
+        var app = page?.AppId is { } appId ? await credentials.FindAppAsync(appId, cancellationToken) : null;
+        if (app is null)
+        {
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "no_app_credentials",
+                $"page_id {pageId} has no configured app with a secret and app token (Normalizer__Pages__N__AppId, Normalizer__Apps__N__…)");
+        }
+
+        var data = new List<ResolvedId>(asids.Count);
+        foreach (var asid in asids)
+        {
+            var result = await idMatching.IdsForPagesAsync(asid, pageId, app, cancellationToken);
+            var psid = result.Matches.FirstOrDefault(m => m.ScopeId == pageId)?.Id;
+            data.Add(new ResolvedId(asid, psid, psid is not null ? null : result.Error is null ? "invalid_id" : Sending.SendService.Wire(result.Error.Kind)));
+        }
+
+        return TypedResults.Json(new ResolveResult(data), HostJsonContext.Default.ResolveResult);
+    }
+
+    private static IResult List(IReadOnlyList<Contact> contacts) => TypedResults.Json(new ContactList(contacts), HostJsonContext.Default.ContactList);
+
+    private static IResult NotFound(string id) => ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no contact '{id}'");
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using FluentValidation;
+using Normalizer.Json;
+using Normalizer.Sending;
+
+namespace Normalizer.Host.Endpoints;
+
+/// <summary><c>POST /v1/messages</c>: the one send API (PRODUCT.md §6).</summary>
+internal static class MessagesEndpoints
+{
+    public static void MapMessages(this RouteGroupBuilder v1) =>
+        v1.MapPost("/messages", SendAsync).WithTags("Send")
+            .WithSummary("Send a message: the right Page token, retries, the invalid-recipient fallback; 200 sent, 202 queued, 422/429/502 failed.");
+
+    private static async Task<IResult> SendAsync(HttpRequest http, SendService sender, IValidator<SendRequest> validator, CancellationToken cancellationToken)
+    {
+        SendRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync(NormalizerJsonContext.Default.SendRequest, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"the body is not a valid send request: {ex.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "send a JSON body with Content-Type application/json");
+        }
+
+        if (request is null)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "the body is empty");
+        }
+
+        var check = await validator.ValidateAsync(request, cancellationToken);
+        if (!check.IsValid)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", string.Join("; ", check.Errors.Select(e => e.ErrorMessage)));
+        }
+
+        var result = await sender.SendAsync(request, cancellationToken);
+        return TypedResults.Json(result, NormalizerJsonContext.Default.SendResult, statusCode: StatusOf(result));
+    }
+
+    /// <summary>sent 200, queued 202; failed: 422 for what the caller must change, 429 after rate-limit retries, 502 for Meta-side trouble.</summary>
+    public static int StatusOf(SendResult result) => result.Status switch
+    {
+        SendStatus.Sent => StatusCodes.Status200OK,
+        SendStatus.Queued => StatusCodes.Status202Accepted,
+        _ => result.Error?.Kind switch
+        {
+            SendErrorKind.InvalidRecipient or SendErrorKind.WindowClosed or SendErrorKind.BadRequest => StatusCodes.Status422UnprocessableEntity,
+            SendErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status502BadGateway,
+        },
+    };
+}

@@ -1,0 +1,21 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Normalizer.Channels;
+
+namespace Normalizer.Sending;
+
+/// <summary>Registers the send service (the channels bring their senders, the host its credential store).</summary>
+public static class SendingServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="SendService"/>, its validator, per-token pacing and <c>Normalizer:Send</c> options.</summary>
+    public static INormalizerBuilder AddSending(this INormalizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SendOptions>().BindConfiguration(SendOptions.Section);
+        builder.Services.TryAddSingleton<PageRateLimiter>();
+        builder.Services.TryAddSingleton<SendService>();
+        builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
+        return builder;
+    }
+}
