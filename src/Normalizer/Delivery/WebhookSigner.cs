@@ -57,6 +57,30 @@ public static class WebhookSigner
     /// <summary>The <c>webhook-signature</c> value under one secret.</summary>
     public static string Sign(string id, long timestamp, ReadOnlySpan<byte> body, string secret) => Sign(id, timestamp, body, [secret]);
 
+    /// <summary>
+    /// What a consumer checks: the timestamp is within <paramref name="tolerance"/> of <paramref name="now"/> and one
+    /// of the space-separated <c>v1,</c> signatures matches under <paramref name="secret"/> (constant-time compare).
+    /// </summary>
+    public static bool Verify(string id, string timestamp, ReadOnlySpan<byte> body, string? signatures, string secret,
+        DateTimeOffset now, TimeSpan tolerance)
+    {
+        if (signatures is null || !WebhookSecret.IsValid(secret) ||
+            !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ||
+            Math.Abs(now.ToUnixTimeSeconds() - ts) > tolerance.TotalSeconds)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Sign(id, ts, body, secret));
+        var match = false;
+        foreach (var candidate in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            match |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(candidate), expected);
+        }
+
+        return match;
+    }
+
     // {id}.{timestamp}.{body}, the body as the exact bytes sent.
     private static byte[] SignedContent(string id, long timestamp, ReadOnlySpan<byte> body)
     {
