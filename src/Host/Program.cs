@@ -1,6 +1,7 @@
 using Normalizer.Host;
 using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
+using Normalizer.Host.Credentials;
 using Normalizer.Host.Endpoints;
 using Normalizer.Host.Options;
 using Normalizer.Host.Storage.Providers;
@@ -30,6 +31,7 @@ builder.Services.AddNormalizer()
     .AddWhatsApp()
     .AddConfiguredStore(builder.Configuration);
 builder.Services.AddHostedService<InboxWorker>();
+builder.Services.AddCredentialsAndTemplates();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, NormalizerJsonContext.Default);
@@ -49,6 +51,7 @@ app.MapHealth();
 app.MapWebhooks();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
 v1.MapEvents();
+v1.MapPages(); v1.MapTemplates();
 
 app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));
 await app.RunAsync();

@@ -12,5 +12,9 @@ namespace Normalizer.Host;
 [JsonSerializable(typeof(QuarantinePage))]
 [JsonSerializable(typeof(WebhookAccepted))]
 [JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(PageView))]
+[JsonSerializable(typeof(PageList))]
+[JsonSerializable(typeof(TemplateView))]
+[JsonSerializable(typeof(TemplateList))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;
