@@ -2,6 +2,7 @@ using Normalizer.Delivery;
 using Normalizer.Host;
 using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
+using Normalizer.Host.Credentials;
 using Normalizer.Host.Endpoints;
 using Normalizer.Host.Options;
 using Normalizer.Host.Storage.Providers;
@@ -33,6 +34,7 @@ builder.Services.AddNormalizer()
     .AddDelivery();
 builder.Services.AddHostedService<InboxWorker>();
 builder.Services.AddHostedService<DeliveryWorker>();
+builder.Services.AddCredentialsAndTemplates();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, NormalizerJsonContext.Default);
@@ -55,6 +57,8 @@ var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
 v1.MapEvents();
 v1.MapSubscriptions();
 v1.MapDeliveries();
+v1.MapPages();
+v1.MapTemplates();
 
 app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));
 await app.RunAsync();

@@ -22,5 +22,9 @@ namespace Normalizer.Host;
 [JsonSerializable(typeof(SubscriptionList))]
 [JsonSerializable(typeof(ReplayAccepted))]
 [JsonSerializable(typeof(DeliveryList))]
+[JsonSerializable(typeof(PageView))]
+[JsonSerializable(typeof(PageList))]
+[JsonSerializable(typeof(TemplateView))]
+[JsonSerializable(typeof(TemplateList))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;
