@@ -15,6 +15,7 @@ public static class SendingServiceCollectionExtensions
         builder.Services.AddOptions<SendOptions>().BindConfiguration(SendOptions.Section);
         builder.Services.TryAddSingleton<PageRateLimiter>();
         builder.Services.TryAddSingleton<SendService>();
+        builder.Services.TryAddSingleton<Identity.IdentityRelinker>();
         builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
         return builder;
     }

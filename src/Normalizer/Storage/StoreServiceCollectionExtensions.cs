@@ -36,7 +36,6 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IContactStore, SqlContactStore>();
         services.TryAddSingleton<IConversationStore, SqlConversationStore>();
         services.TryAddSingleton<IPendingSendStore, SqlPendingSendStore>();
-        services.TryAddSingleton<IdentityRelinker>();
         return builder;
     }
 }
