@@ -77,7 +77,7 @@ public sealed class GraphTestBed : IAsyncDisposable
             ["Normalizer:Graph:BaseUrl"] = (baseUrl ?? graph.BaseUrl).ToString(),
             ["Normalizer:Graph:InstagramBaseUrl"] = instagram.BaseUrl.ToString(),
             ["Normalizer:Graph:Version"] = Version,
-            ["Normalizer:Graph:Timeout"] = "00:00:10",
+            ["Normalizer:Graph:Timeout"] = "00:00:30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
