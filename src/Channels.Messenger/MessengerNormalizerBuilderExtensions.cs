@@ -7,11 +7,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Messenger channel.</summary>
 public static class MessengerNormalizerBuilderExtensions
 {
-    /// <summary>Adds the Messenger channel (parser; sender when configured). Calling it twice is harmless.</summary>
+    /// <summary>Adds the Messenger channel (parser and sender). Calling it twice is harmless.</summary>
     public static INormalizerBuilder AddMessenger(this INormalizerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannel, MessengerChannel>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, MessengerSender>());
         builder.Services.AddHttpClient(MessengerChannel.HttpClientName);
         return builder;
     }

@@ -1,0 +1,69 @@
+using Normalizer.Channels.Messaging;
+using Normalizer.Events;
+using Normalizer.Graph;
+using Normalizer.Ids;
+using Normalizer.Sending;
+
+namespace Normalizer.Channels.Instagram;
+
+/// <summary>
+/// Instagram messaging (PLATFORM.md §3.4). Facebook Login: the Messenger body posted to the linked Page's
+/// <c>/{page-id}/messages</c> on graph.facebook.com with the Page token, when <see cref="PageCredentials.LinkedPageId"/>
+/// is set. Instagram Login otherwise: <c>graph.instagram.com/{v}/{ig-id}/messages</c> with the Instagram user token.
+/// </summary>
+internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
+{
+    // Text < 1000 characters; only HUMAN_AGENT exists on Instagram (§3.3, §3.4).
+    private static readonly MessagingSendRules Rules = new()
+    {
+        MaxTextLength = 1000,
+        Tags = new HashSet<string>(["HUMAN_AGENT"], StringComparer.Ordinal),
+    };
+
+    public Platform Platform => Platform.Instagram;
+
+    public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credentials = request.Credentials;
+        if (request.Recipient.Type != IdType.Igsid)
+        {
+            return BadRequest("Instagram sends to an IGSID.");
+        }
+
+        var facebookLogin = !string.IsNullOrEmpty(credentials.LinkedPageId);
+        var node = facebookLogin ? credentials.LinkedPageId : credentials.PageId;
+        if (!GraphPath.IsValidId(node))
+        {
+            return BadRequest("The Instagram account or linked Page id is not a valid id.");
+        }
+
+        if (MessagingSendBody.Build(request, Rules, out var problem) is not { } body)
+        {
+            return BadRequest(problem!);
+        }
+
+        var response = await graph.SendAsync(
+            new GraphRequest
+            {
+                Method = HttpMethod.Post,
+                Path = $"{node}/messages",
+                Body = body,
+                AccessToken = credentials.AccessToken,
+                AppSecret = credentials.AppSecret,
+                InstagramLogin = !facebookLogin,
+                HttpClientName = InstagramChannel.HttpClientName,
+            },
+            cancellationToken);
+
+        // {recipient_id, message_id} as on Messenger [U, §9 item 10]; sender actions answer no message_id.
+        return response.IsSuccess
+            ? ChannelSendOutcome.Sent(response.String("message_id"))
+            : ChannelSendOutcome.Failed(
+                response.ToSendError(InstagramErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
+                response.RetryAfter);
+    }
+
+    private static ChannelSendOutcome BadRequest(string message) =>
+        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
+}

@@ -1,0 +1,65 @@
+using Normalizer.Channels.Messaging;
+using Normalizer.Events;
+using Normalizer.Graph;
+using Normalizer.Ids;
+using Normalizer.Sending;
+
+namespace Normalizer.Channels.Messenger;
+
+/// <summary>
+/// Messenger Send API: <c>POST /{v}/{page-id}/messages</c> with the Page token and appsecret_proof
+/// (PLATFORM.md §3.1, §3.3). One call per send; the send service retries.
+/// </summary>
+internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
+{
+    // Text < 2000 characters; ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE are rejected since 2026-04-27 (§3.3).
+    private static readonly MessagingSendRules Rules = new()
+    {
+        MaxTextLength = 2000,
+        Tags = new HashSet<string>(["HUMAN_AGENT", "CUSTOMER_FEEDBACK"], StringComparer.Ordinal),
+    };
+
+    public Platform Platform => Platform.Facebook;
+
+    public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credentials = request.Credentials;
+        if (request.Recipient.Type != IdType.Psid)
+        {
+            return BadRequest("Messenger sends to a PSID.");
+        }
+
+        if (!GraphPath.IsValidId(credentials.PageId))
+        {
+            return BadRequest("The Page id is not a valid id.");
+        }
+
+        if (MessagingSendBody.Build(request, Rules, out var problem) is not { } body)
+        {
+            return BadRequest(problem!);
+        }
+
+        var response = await graph.SendAsync(
+            new GraphRequest
+            {
+                Method = HttpMethod.Post,
+                Path = $"{credentials.PageId}/messages",
+                Body = body,
+                AccessToken = credentials.AccessToken,
+                AppSecret = credentials.AppSecret,
+                HttpClientName = MessengerChannel.HttpClientName,
+            },
+            cancellationToken);
+
+        // {"recipient_id","message_id"}; sender actions answer recipient_id only (§3.3).
+        return response.IsSuccess
+            ? ChannelSendOutcome.Sent(response.String("message_id"))
+            : ChannelSendOutcome.Failed(
+                response.ToSendError(MessengerErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
+                response.RetryAfter);
+    }
+
+    private static ChannelSendOutcome BadRequest(string message) =>
+        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Normalizer.Events;
+using Normalizer.Graph;
+using Normalizer.Sending;
+
+namespace Normalizer.Channels.WhatsApp;
+
+/// <summary>
+/// WhatsApp Cloud API: <c>POST /{v}/{phone-number-id}/messages</c> with the system-user token and appsecret_proof
+/// (PLATFORM.md §3.1, §3.5). One call per send; the send service retries.
+/// </summary>
+internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
+{
+    public Platform Platform => Platform.WhatsApp;
+
+    public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credentials = request.Credentials;
+        if (!GraphPath.IsValidId(credentials.PageId))
+        {
+            return BadRequest("The phone_number_id is not a valid id.");
+        }
+
+        var body = request.Message.Type == "sender_action"
+            ? WhatsAppSendBody.MarkRead(request.Message, out var problem)
+            : WhatsAppSendBody.Build(request.Recipient, request.Message, out problem);
+        if (body is null)
+        {
+            return BadRequest(problem!);
+        }
+
+        var response = await graph.SendAsync(
+            new GraphRequest
+            {
+                Method = HttpMethod.Post,
+                Path = $"{credentials.PageId}/messages",
+                Body = body,
+                AccessToken = credentials.AccessToken,
+                AppSecret = credentials.AppSecret,
+                HttpClientName = WhatsAppChannel.HttpClientName,
+            },
+            cancellationToken);
+
+        // {"messaging_product","contacts":[…],"messages":[{"id":"wamid…"}]}; mark-as-read answers {"success":true} (§3.5).
+        return response.IsSuccess
+            ? ChannelSendOutcome.Sent(MessageId(response))
+            : ChannelSendOutcome.Failed(
+                response.ToSendError(WhatsAppErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
+                response.RetryAfter);
+    }
+
+    private static string? MessageId(GraphResponse response) =>
+        response.Body is { ValueKind: JsonValueKind.Object } root
+        && root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+        && messages.GetArrayLength() > 0 && messages[0].ValueKind == JsonValueKind.Object
+        && messages[0].TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
+    private static ChannelSendOutcome BadRequest(string message) =>
+        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
+}

@@ -1,0 +1,11 @@
+namespace Normalizer.Channels.Messaging;
+
+/// <summary>What differs between Messenger and Instagram when building a Send API body (PLATFORM.md §3.3–§3.4).</summary>
+public sealed class MessagingSendRules
+{
+    /// <summary>Longest text in characters (Messenger 2000, Instagram 1000).</summary>
+    public required int MaxTextLength { get; init; }
+
+    /// <summary>Tags Meta accepts with MESSAGE_TAG on this channel.</summary>
+    public required IReadOnlySet<string> Tags { get; init; }
+}

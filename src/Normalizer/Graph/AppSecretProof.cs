@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Normalizer.Graph;
+
+/// <summary>
+/// <c>appsecret_proof</c> = lowercase hex HMAC-SHA256(key = app secret, message = access token)
+/// (PLATFORM.md §3.2; developers.facebook.com/docs/graph-api/securing-requests).
+/// </summary>
+internal static class AppSecretProof
+{
+    public static string Compute(string accessToken, string appSecret) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(accessToken)));
+}

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Normalizer.Graph;
+
+/// <summary>Checks <see cref="GraphOptions"/> at start; failures name the key, never its value (STYLE.md §5).</summary>
+internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Version is null || !VersionPattern().IsMatch(options.Version))
+        {
+            failures.Add($"{GraphOptions.Section}:{nameof(GraphOptions.Version)} must be a Graph API version written like v25.0.");
+        }
+
+        CheckUrl(options.BaseUrl, nameof(GraphOptions.BaseUrl), failures);
+        CheckUrl(options.InstagramBaseUrl, nameof(GraphOptions.InstagramBaseUrl), failures);
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{GraphOptions.Section}:{nameof(GraphOptions.Timeout)} must be between 0 and 10 minutes.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckUrl(Uri? url, string key, List<string> failures)
+    {
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            failures.Add($"{GraphOptions.Section}:{key} must be an absolute http(s) URL without query or user info.");
+        }
+    }
+
+    // vNN.N as Meta writes it (PLATFORM.md §6): v25.0, v9.0.
+    [GeneratedRegex(@"^v[1-9][0-9]{0,2}\.[0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Normalizer.Channels;
+using Normalizer.Channels.Messaging;
+using Normalizer.Credentials;
+using Normalizer.Events;
+using Normalizer.Graph;
+using Normalizer.Ids;
+using Normalizer.Sending;
+
+namespace Normalizer.Identity;
+
+/// <summary>
+/// The ID Matching API over <see cref="IGraphClient"/> (PLATFORM.md §5.4–§5.6): every call carries the token the
+/// edge documents and <c>appsecret_proof</c>. Errors are classified with the Messenger Platform table (§4.2–§4.3).
+/// Only the first page of <c>data</c> is read: one person has few PSIDs/ASIDs.
+/// </summary>
+internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdMatchingClient> logger) : IIdMatchingClient
+{
+    /// <summary>pages_id_mapping accepts up to 200 ASIDs per call (§5.5).</summary>
+    public const int MaxMappingIds = 200;
+
+    private const string MessengerProfileFields = "first_name,last_name,profile_pic,locale";
+    private const string InstagramProfileFields = "name,username,profile_pic";
+
+    public async Task<IdMatchResult> IdsForPagesAsync(string asid, string? pageId, AppCredentials app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!GraphPath.IsValidId(asid) || (pageId is not null && !GraphPath.IsValidId(pageId)))
+        {
+            return Invalid("The ASID or Page id is not a valid id.");
+        }
+
+        // ASID → PSIDs: the app token (or {app-id}|{app-secret}) plus appsecret_proof (§5.4).
+        var token = string.IsNullOrEmpty(app.AccessToken) ? $"{app.AppId}|{app.Secret}" : app.AccessToken;
+        var query = pageId is null ? null : new Dictionary<string, string> { ["page"] = pageId };
+        var response = await graph.SendAsync(GraphRequest.Get($"{asid}/ids_for_pages", token, app.Secret, query), cancellationToken);
+        return response.IsSuccess
+            ? new IdMatchResult { Matches = ReadMatches(response, "page", asid, scopeFallback: pageId) }
+            : Failed(response);
+    }
+
+    public async Task<IdMatchResult> IdsForAppsAsync(string psid, PageCredentials page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!GraphPath.IsValidId(psid))
+        {
+            return Invalid("The PSID is not a valid id.");
+        }
+
+        // PSID → ASIDs: the Page token plus appsecret_proof of the app that manages the Page (§5.4).
+        var response = await graph.SendAsync(GraphRequest.Get($"{psid}/ids_for_apps", page.AccessToken, page.AppSecret), cancellationToken);
+        return response.IsSuccess
+            ? new IdMatchResult { Matches = ReadMatches(response, "app", psid, scopeFallback: page.AppId) }
+            : Failed(response);
+    }
+
+    public async Task<IdMatchResult> PagesIdMappingAsync(
+        IReadOnlyList<string> asids, PageCredentials page, bool ignoreInvalidIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asids);
+        ArgumentNullException.ThrowIfNull(page);
+        if (asids.Count == 0)
+        {
+            return new IdMatchResult();
+        }
+
+        if (asids.Count > MaxMappingIds)
+        {
+            return Invalid("pages_id_mapping takes at most 200 ASIDs per call.");
+        }
+
+        if (asids.Any(a => !GraphPath.IsValidId(a) || a.Contains(',', StringComparison.Ordinal)))
+        {
+            return Invalid("An ASID is not a valid id.");
+        }
+
+        // Deprecated Page-Scoped ID API (§5.5): user_ids comma-separated, the target Page's token, appsecret_proof.
+        var body = new JsonObject { ["user_ids"] = string.Join(',', asids), ["ignore_invalid_ids"] = ignoreInvalidIds };
+        var response = await graph.SendAsync(GraphRequest.Post("pages_id_mapping", body, page.AccessToken, page.AppSecret), cancellationToken);
+        if (!response.IsSuccess)
+        {
+            return Failed(response) with { InvalidIds = InvalidIdsOf(response.Error?.ErrorData) };
+        }
+
+        var items = Data(response).ToList();
+        var matches = new List<IdMatch>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Str(items[i], "id") is not { } psid)
+            {
+                continue;
+            }
+
+            // The answer's members beyond id are unconfirmed (§9 item 13): take the source ASID from it when named,
+            // else from the position when nothing was dropped.
+            var source = Str(items[i], "user_id") ?? Str(items[i], "asid") ?? (items.Count == asids.Count ? asids[i] : null);
+            matches.Add(new IdMatch(psid, page.PageId, source));
+        }
+
+        return new IdMatchResult { Matches = matches };
+    }
+
+    public async Task<UserProfile?> ProfileAsync(TaggedId user, PageCredentials page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Platform == Platform.WhatsApp || !GraphPath.IsValidId(user.Value))
+        {
+            return null; // WhatsApp has no profile endpoint: the profile name comes with each webhook (§2.7).
+        }
+
+        var instagram = page.Platform == Platform.Instagram;
+        var fields = new Dictionary<string, string> { ["fields"] = instagram ? InstagramProfileFields : MessengerProfileFields };
+        // Instagram (§5.6): through the linked Page on graph.facebook.com (Facebook Login), else graph.instagram.com.
+        var request = new GraphRequest
+        {
+            Method = HttpMethod.Get,
+            Path = user.Value,
+            Query = fields,
+            AccessToken = page.AccessToken,
+            AppSecret = page.AppSecret,
+            InstagramLogin = instagram && page.LinkedPageId is null,
+        };
+        var response = await graph.SendAsync(request, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            Log.ProfileUnavailable(logger, page.Platform.ToWire(), response.Error?.Code, response.Error?.Subcode);
+            return null;
+        }
+
+        return new UserProfile
+        {
+            FirstName = response.String("first_name"),
+            LastName = response.String("last_name"),
+            Name = response.String("name"),
+            Username = response.String("username"),
+            ProfilePic = response.String("profile_pic"),
+            Locale = response.String("locale"),
+        };
+    }
+
+    private static IReadOnlyList<IdMatch> ReadMatches(GraphResponse response, string scopeMember, string source, string? scopeFallback)
+    {
+        var matches = new List<IdMatch>();
+        foreach (var item in Data(response))
+        {
+            var scope = item.TryGetProperty(scopeMember, out var s) && s.ValueKind == JsonValueKind.Object ? Str(s, "id") : null;
+            if (Str(item, "id") is { } id && (scope ?? scopeFallback) is { } scopeId)
+            {
+                matches.Add(new IdMatch(id, scopeId, source));
+            }
+        }
+
+        return matches;
+    }
+
+    private static IEnumerable<JsonElement> Data(GraphResponse response) =>
+        response.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("data", out var data)
+            && data.ValueKind == JsonValueKind.Array
+            ? data.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
+            : [];
+
+    // error_data of pages_id_mapping lists the invalid ids (§5.5): an array member, or a comma-separated string.
+    private static IReadOnlyList<string> InvalidIdsOf(JsonElement? errorData)
+    {
+        if (errorData is not { } data)
+        {
+            return [];
+        }
+
+        if (data.ValueKind == JsonValueKind.String)
+        {
+            return data.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        if (data.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in data.EnumerateObject())
+            {
+                if (member.Value.ValueKind == JsonValueKind.Array && member.Name.Contains("id", StringComparison.OrdinalIgnoreCase))
+                {
+                    return [.. member.Value.EnumerateArray().Select(IdText).OfType<string>()];
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private static string? IdText(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.GetRawText(),
+        _ => null,
+    };
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? IdText(v) : null;
+
+    private static IdMatchResult Failed(GraphResponse response) => new()
+    {
+        Error = response.ToSendError(
+            MessagingErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
+    };
+
+    private static IdMatchResult Invalid(string message) =>
+        new() { Error = new SendError { Kind = SendErrorKind.BadRequest, Message = message } };
+}
