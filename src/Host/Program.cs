@@ -8,6 +8,7 @@ using Normalizer.Host.Options;
 using Normalizer.Host.Storage.Providers;
 using Normalizer.Host.Workers;
 using Normalizer.Json;
+using Normalizer.Sending;
 using Normalizer.Storage;
 
 if (CliApp.IsCommand(args))
@@ -31,12 +32,16 @@ builder.Services.AddNormalizer()
     .AddInstagram()
     .AddWhatsApp()
     .AddConfiguredStore(builder.Configuration)
-    .AddDelivery();
+    .AddDelivery()
+    .AddSending();
 builder.Services.AddHostedService<InboxWorker>();
 builder.Services.AddHostedService<DeliveryWorker>();
+builder.Services.AddHostedService<IdentityWorker>();
 builder.Services.AddCredentialsAndTemplates();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
+    // The API speaks snake_case everywhere, including bodies bound to endpoint parameters.
+    o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, NormalizerJsonContext.Default);
     o.SerializerOptions.TypeInfoResolverChain.Insert(1, HostJsonContext.Default);
 });
@@ -59,6 +64,8 @@ v1.MapSubscriptions();
 v1.MapDeliveries();
 v1.MapPages();
 v1.MapTemplates();
+v1.MapMessages();
+v1.MapContacts();
 
 app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));
 await app.RunAsync();
