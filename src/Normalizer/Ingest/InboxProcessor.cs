@@ -46,6 +46,8 @@ public sealed partial class InboxProcessor(
                 await quarantine.AddAsync(session, row.Id, null, $"processing failed: {ex.GetType().Name}", row.Body, row.ReceivedAt,
                     cancellationToken).ConfigureAwait(false);
             }
+
+            await session.ReleaseAsync("row", cancellationToken).ConfigureAwait(false);
         }
 
         await inbox.MarkProcessedAsync(session, rows.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false);
