@@ -7,7 +7,7 @@
 #   env: DURATION (seconds, default 30), CONNECTIONS (32), BODIES (default 20000 per second of DURATION)
 #
 # Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss check fails.
-set -euo pipefail
+set -Eeuo pipefail
 
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -43,6 +43,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'echo "load.sh: failed at line $LINENO: $BASH_COMMAND" >&2; [[ -f $WORK/wrk.out ]] && cat "$WORK/wrk.out" >&2' ERR
 trap 'exit 130' INT TERM
 
 for tool in dotnet wrk python3 curl; do
