@@ -14,7 +14,7 @@ namespace Normalizer.Ingest;
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer,
-    EventFeed feed, ILogger<InboxProcessor> logger)
+    EventFeed feed, InboxWriteGate gate, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
@@ -28,6 +28,8 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
+        // Writes take turns with the inbox writer (InboxWriteGate): webhooks wait for one batch at most.
+        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
@@ -46,6 +48,8 @@ public sealed partial class InboxProcessor(
                 await quarantine.AddAsync(session, row.Id, null, $"processing failed: {ex.GetType().Name}", row.Body, row.ReceivedAt,
                     cancellationToken).ConfigureAwait(false);
             }
+
+            await session.ReleaseAsync("row", cancellationToken).ConfigureAwait(false);
         }
 
         await inbox.MarkProcessedAsync(session, rows.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,14 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         return _stored.Count;
     }
 
-    /// <summary>Undoes everything since <see cref="SaveAsync"/>.</summary>
+    /// <summary>
+    /// Forgets the mark of <see cref="SaveAsync"/> (its work stays in the transaction). Release every mark: SQLite
+    /// nests unreleased savepoints, and each page write then pays for every open one.
+    /// </summary>
+    public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken) =>
+        await _transaction!.ReleaseAsync(name, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Undoes everything since <see cref="SaveAsync"/>; the mark stays until <see cref="ReleaseAsync"/>.</summary>
     public async ValueTask RollbackToAsync(string name, int storedCount, CancellationToken cancellationToken)
     {
         await _transaction!.RollbackAsync(name, cancellationToken).ConfigureAwait(false);

@@ -18,13 +18,16 @@ internal sealed partial class InboxWriter : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IStoreConnectionFactory _connections;
     private readonly WorkSignal _processor;
+    private readonly InboxWriteGate _gate;
     private readonly ILogger<InboxWriter> _logger;
     private readonly Task _loop;
 
-    public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, ILogger<InboxWriter> logger)
+    public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, InboxWriteGate gate,
+        ILogger<InboxWriter> logger)
     {
         _connections = connections;
         _processor = processor;
+        _gate = gate;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -56,7 +59,12 @@ internal sealed partial class InboxWriter : IAsyncDisposable
             try
             {
                 connection ??= await _connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-                var ids = await WriteAsync(connection, batch).ConfigureAwait(false);
+                long[] ids;
+                using (await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    ids = await WriteAsync(connection, batch).ConfigureAwait(false);
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(ids[i]);

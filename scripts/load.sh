@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Durable ingest under load (BENCHMARKS.md): signed webhooks over HTTP into the host on a fresh SQLite file,
+# the inbox drained into events, checked for loss and duplicates through /v1/events; and, in the same run,
+# a bare Kestrel endpoint (reads the body, answers 200) as the ceiling the host is compared with.
+#
+#   scripts/load.sh [--duration S] [--connections K] [--bodies N] [--no-bare]
+#   env: DURATION (seconds, default 30), CONNECTIONS (32), BODIES (default 20000 per second of DURATION)
+#
+# Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss check fails.
+set -Eeuo pipefail
+
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-32}
+BODIES=${BODIES:-}
+BARE=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --bodies) BODIES=$2; shift 2 ;;
+    --no-bare) BARE=0; shift ;;
+    *) echo "usage: $0 [--duration S] [--connections K] [--bodies N] [--no-bare]" >&2; exit 2 ;;
+  esac
+done
+DURATION=${DURATION%s}
+BODIES=${BODIES:-$((DURATION * 20000))}
+DRAIN_TIMEOUT=$((DURATION * 10 + 60))
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LOAD="$ROOT/scripts/load"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/normalizer-load.XXXXXX")
+SECRET="load-secret-$RANDOM$RANDOM"
+API_KEY="load-key-$RANDOM$RANDOM"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'echo "load.sh: failed at line $LINENO: $BASH_COMMAND" >&2; [[ -f $WORK/wrk.out ]] && cat "$WORK/wrk.out" >&2' ERR
+trap 'exit 130' INT TERM
+
+for tool in dotnet wrk python3 curl; do
+  command -v "$tool" >/dev/null || { echo "load.sh: $tool is required (wrk: apt-get install -y wrk)" >&2; exit 2; }
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_healthy() { # url pid
+  for _ in $(seq 1 300); do
+    curl -fs -o /dev/null "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { echo "load.sh: the server exited; its log:" >&2; cat "$WORK"/*.log >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "load.sh: $1 did not answer within 60 s" >&2
+  exit 1
+}
+
+run_wrk() { # url report
+  LOAD_REPORT="$2" timeout $((DURATION + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s \
+    -s "$LOAD/webhooks.lua" "$1" -- "$WORK/bodies.txt" "$CONNECTIONS" >"$WORK/wrk.out"
+}
+
+stop() { # pid
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+echo "== build (Release)"
+dotnet build "$ROOT/src/Host" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+if [[ $BARE == 1 ]]; then
+  dotnet build "$ROOT/tests/Normalizer.Benchmarks" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+fi
+
+echo "== $BODIES distinct signed bodies (Messenger/Instagram/WhatsApp, one update each) + 10% exact redeliveries"
+python3 "$LOAD/gen_bodies.py" "$BODIES" "$SECRET" "$WORK/bodies.txt"
+
+echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); ${DURATION}s at $CONNECTIONS connections"
+printf '%-28s %10s %9s %9s %9s %7s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "errors"
+
+BARE_RPS=""
+if [[ $BARE == 1 ]]; then
+  PORT=$(free_port)
+  DOTNET_gcServer=1 Logging__LogLevel__Default=Warning \
+    dotnet "$ROOT/tests/Normalizer.Benchmarks/bin/Release/net10.0/Normalizer.Benchmarks.dll" bare --urls "http://127.0.0.1:$PORT" \
+    >"$WORK/bare.log" 2>&1 &
+  BARE_PID=$!
+  PIDS+=("$BARE_PID")
+  wait_healthy "http://127.0.0.1:$PORT/healthz" "$BARE_PID"
+  run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.report"
+  stop "$BARE_PID"
+  read -r BARE_RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/bare.report")
+  printf '%-28s %10s %9s %9s %9s %7s\n' "bare Kestrel (ceiling)" "$BARE_RPS" "$P50" "$P99" "$REQS" "$ERRS"
+fi
+
+PORT=$(free_port)
+Normalizer__Storage__ConnectionString="Data Source=$WORK/normalizer.db" \
+Normalizer__Meta__AppSecrets__0="$SECRET" \
+Normalizer__ApiKeys__0="$API_KEY" \
+Logging__LogLevel__Default=Warning \
+  dotnet "$ROOT/src/Host/bin/Release/net10.0/Normalizer.Host.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+PIDS+=("$HOST_PID")
+wait_healthy "http://127.0.0.1:$PORT/healthz" "$HOST_PID"
+run_wrk "http://127.0.0.1:$PORT" "$WORK/host.report"
+read -r RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/host.report")
+printf '%-28s %10s %9s %9s %9s %7s\n' "host (signed, durable)" "$RPS" "$P50" "$P99" "$REQS" "$ERRS"
+if [[ -n $BARE_RPS ]]; then
+  echo "  host / bare           $(python3 -c "print(f'{$RPS / $BARE_RPS:.2f}')") of the ceiling ($(python3 -c "print(f'{$BARE_RPS / $RPS:.2f}')")x slower)"
+fi
+
+STATUS=0
+python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" || STATUS=$?
+if grep -q -E '"(Error|Critical)"|fail:|crit:' "$WORK/host.log"; then
+  echo "  host log (errors):"; grep -E 'fail:|crit:' -A3 "$WORK/host.log" | head -20
+fi
+exit $STATUS

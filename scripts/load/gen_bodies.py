@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Writes N distinct signed Meta webhook bodies (Messenger, Instagram, WhatsApp in turn), each carrying exactly
+one update with a unique mid/wamid that encodes its key, plus 10% exact redeliveries of recent bodies.
+
+One line per request: KEY <TAB> X-Hub-Signature-256 <TAB> BODY (compact JSON, one line).
+Usage: gen_bodies.py N APP_SECRET OUT_FILE
+"""
+import hashlib
+import hmac
+import json
+import random
+import sys
+import time
+
+
+def body(key: int, now: int) -> dict:
+    channel = key % 3
+    user = key % 5000
+    if channel == 0:
+        return {"object": "page", "entry": [{"id": "104523987765432", "time": (now + key % 600) * 1000 + 123, "messaging": [{
+            "sender": {"id": "77234198%08d" % user}, "recipient": {"id": "104523987765432"},
+            "timestamp": (now + key % 600) * 1000 + 101,
+            "message": {"mid": "m_load%012d_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL4mNoPqRsTuV" % key,
+                        "text": "Hi! Is my order #%d shipped?" % key}}]}]}
+    if channel == 1:
+        return {"object": "instagram", "entry": [{"time": (now + key % 600) * 1000 + 987, "id": "17841455512345678", "messaging": [{
+            "sender": {"id": "11235813%08d" % user}, "recipient": {"id": "17841455512345678"},
+            "timestamp": (now + key % 600) * 1000 + 912,
+            "message": {"mid": "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx_load%012d" % key, "text": "Do you ship to Lisbon?"}}]}]}
+    phone = "55119%08d" % user
+    return {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"value": {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+        "contacts": [{"profile": {"name": "Ana Souza"}, "wa_id": phone}],
+        "messages": [{"from": phone, "id": "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFj_load%012d" % key,
+                      "timestamp": str(now + key % 600), "text": {"body": "Olá, quero trocar o tamanho do pedido"}, "type": "text"}]},
+        "field": "messages"}]}]}
+
+
+def main() -> None:
+    n, secret, out = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3]
+    now = int(time.time()) - 3600
+    rng = random.Random(42)
+    lines = []
+    for key in range(n):
+        raw = json.dumps(body(key, now), separators=(",", ":"), ensure_ascii=False).encode()
+        signature = "sha256=" + hmac.new(secret, raw, hashlib.sha256).hexdigest()
+        lines.append(b"%d\t%s\t%s\n" % (key, signature.encode(), raw))
+        if key % 10 == 9:
+            # An exact redelivery (same bytes, same signature) of one of the last 1000 bodies.
+            lines.append(lines[rng.randrange(max(0, len(lines) - 1000), len(lines))])
+    with open(out, "wb") as f:
+        f.writelines(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using Normalizer.Benchmarks;
+
+// `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
+// Anything else goes to BenchmarkDotNet (`--filter '*'`, `--job short`, …).
+if (args.Length > 0 && args[0] == "bare")
+{
+    await BareKestrel.RunAsync(args[1..]);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmarks).Assembly).Run(args);
+return 0;
