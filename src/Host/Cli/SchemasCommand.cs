@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Normalizer.Json;
+
 
 namespace Normalizer.Host.Cli;
 
@@ -16,7 +16,7 @@ internal static class SchemasCommand
             try
             {
                 Directory.CreateDirectory(target);
-                foreach (var (name, json) in SchemaExporter.All())
+                foreach (var (name, json) in HostSchemas.All())
                 {
                     File.WriteAllText(Path.Combine(target, name), json);
                     stdout.WriteLine(Path.Combine(target, name));

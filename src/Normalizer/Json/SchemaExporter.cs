@@ -21,6 +21,10 @@ public static class SchemaExporter
     [
         ("normalized-event.schema.json", Export(NormalizerJsonContext.Default.NormalizedEvent, "Normalized event",
             "One Meta webhook update (Messenger, Instagram or WhatsApp) in Normalizer's normalized form. IDs are always strings.")),
+        ("send-request.schema.json", Export(NormalizerJsonContext.Default.SendRequest, "Send request",
+            "The body of POST /v1/messages: whom to reach, what to send, and which fallbacks are allowed.")),
+        ("send-result.schema.json", Export(NormalizerJsonContext.Default.SendResult, "Send result",
+            "The answer of POST /v1/messages: the channel, page and recipient actually used, every attempt, the fallback taken.")),
     ];
 
     /// <summary>The schema of one type, as indented JSON with a trailing newline.</summary>

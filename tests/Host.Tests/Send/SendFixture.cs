@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Testing;
 using Normalizer.Testing.FakeGraph;
 
 namespace Normalizer.Host.Tests.Send;
@@ -76,8 +77,11 @@ internal sealed class SendFixture : IAsyncDisposable
     public async Task<(int Status, JsonElement Body)> SendAsync(object request)
     {
         using var api = App.Api();
+        SchemaFiles.AssertValid("send-request.schema.json", JsonSerializer.Serialize(request));
         var response = await api.PostAsJsonAsync("/v1/messages", request);
-        return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        var text = await response.Content.ReadAsStringAsync();
+        SchemaFiles.AssertValid("send-result.schema.json", text);
+        return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
     public async Task<JsonElement> ContactAsync(string scopedId, string scopeId)
