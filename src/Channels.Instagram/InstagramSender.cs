@@ -2,7 +2,6 @@ using Normalizer.Channels.Messaging;
 using Normalizer.Events;
 using Normalizer.Graph;
 using Normalizer.Ids;
-using Normalizer.Sending;
 
 namespace Normalizer.Channels.Instagram;
 
@@ -28,19 +27,19 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
         var credentials = request.Credentials;
         if (request.Recipient.Type != IdType.Igsid)
         {
-            return BadRequest("Instagram sends to an IGSID.");
+            return ChannelSendOutcome.BadRequest("Instagram sends to an IGSID.");
         }
 
         var facebookLogin = !string.IsNullOrEmpty(credentials.LinkedPageId);
         var node = facebookLogin ? credentials.LinkedPageId : credentials.PageId;
         if (!GraphPath.IsValidId(node))
         {
-            return BadRequest("The Instagram account or linked Page id is not a valid id.");
+            return ChannelSendOutcome.BadRequest("The Instagram account or linked Page id is not a valid id.");
         }
 
         if (MessagingSendBody.Build(request, Rules, out var problem) is not { } body)
         {
-            return BadRequest(problem!);
+            return ChannelSendOutcome.BadRequest(problem!);
         }
 
         var response = await graph.SendAsync(
@@ -57,13 +56,6 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
             cancellationToken);
 
         // {recipient_id, message_id} as on Messenger [U, §9 item 10]; sender actions answer no message_id.
-        return response.IsSuccess
-            ? ChannelSendOutcome.Sent(response.String("message_id"))
-            : ChannelSendOutcome.Failed(
-                response.ToSendError(InstagramErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
-                response.RetryAfter);
+        return ChannelSendOutcome.FromGraph(response, response.String("message_id"), InstagramErrorMap.Classify);
     }
-
-    private static ChannelSendOutcome BadRequest(string message) =>
-        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
 }

@@ -2,7 +2,6 @@ using Normalizer.Channels.Messaging;
 using Normalizer.Events;
 using Normalizer.Graph;
 using Normalizer.Ids;
-using Normalizer.Sending;
 
 namespace Normalizer.Channels.Messenger;
 
@@ -27,17 +26,17 @@ internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
         var credentials = request.Credentials;
         if (request.Recipient.Type != IdType.Psid)
         {
-            return BadRequest("Messenger sends to a PSID.");
+            return ChannelSendOutcome.BadRequest("Messenger sends to a PSID.");
         }
 
         if (!GraphPath.IsValidId(credentials.PageId))
         {
-            return BadRequest("The Page id is not a valid id.");
+            return ChannelSendOutcome.BadRequest("The Page id is not a valid id.");
         }
 
         if (MessagingSendBody.Build(request, Rules, out var problem) is not { } body)
         {
-            return BadRequest(problem!);
+            return ChannelSendOutcome.BadRequest(problem!);
         }
 
         var response = await graph.SendAsync(
@@ -53,13 +52,6 @@ internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
             cancellationToken);
 
         // {"recipient_id","message_id"}; sender actions answer recipient_id only (§3.3).
-        return response.IsSuccess
-            ? ChannelSendOutcome.Sent(response.String("message_id"))
-            : ChannelSendOutcome.Failed(
-                response.ToSendError(MessengerErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
-                response.RetryAfter);
+        return ChannelSendOutcome.FromGraph(response, response.String("message_id"), MessengerErrorMap.Classify);
     }
-
-    private static ChannelSendOutcome BadRequest(string message) =>
-        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
 }

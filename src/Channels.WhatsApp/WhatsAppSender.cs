@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Graph;
-using Normalizer.Sending;
 
 namespace Normalizer.Channels.WhatsApp;
 
@@ -19,7 +18,7 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
         var credentials = request.Credentials;
         if (!GraphPath.IsValidId(credentials.PageId))
         {
-            return BadRequest("The phone_number_id is not a valid id.");
+            return ChannelSendOutcome.BadRequest("The phone_number_id is not a valid id.");
         }
 
         var body = request.Message.Type == "sender_action"
@@ -27,7 +26,7 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
             : WhatsAppSendBody.Build(request.Recipient, request.Message, out problem);
         if (body is null)
         {
-            return BadRequest(problem!);
+            return ChannelSendOutcome.BadRequest(problem!);
         }
 
         var response = await graph.SendAsync(
@@ -43,11 +42,7 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
             cancellationToken);
 
         // {"messaging_product","contacts":[…],"messages":[{"id":"wamid…"}]}; mark-as-read answers {"success":true} (§3.5).
-        return response.IsSuccess
-            ? ChannelSendOutcome.Sent(MessageId(response))
-            : ChannelSendOutcome.Failed(
-                response.ToSendError(WhatsAppErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
-                response.RetryAfter);
+        return ChannelSendOutcome.FromGraph(response, MessageId(response), WhatsAppErrorMap.Classify);
     }
 
     private static string? MessageId(GraphResponse response) =>
@@ -57,7 +52,4 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
         && messages[0].TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
-
-    private static ChannelSendOutcome BadRequest(string message) =>
-        ChannelSendOutcome.Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
 }

@@ -17,6 +17,20 @@ public sealed record ChannelSendOutcome
     /// <summary>A success.</summary>
     public static ChannelSendOutcome Sent(string? messageId) => new() { MessageId = messageId };
 
+    /// <summary>A request refused before calling Meta.</summary>
+    public static ChannelSendOutcome BadRequest(string message) =>
+        Failed(new SendError { Kind = SendErrorKind.BadRequest, Message = message });
+
+    /// <summary>Meta's answer to a send call: the message id, or the error classified by the channel's table.</summary>
+    public static ChannelSendOutcome FromGraph(Graph.GraphResponse response, string? messageId, Func<int, int?, int?, SendErrorKind> classify)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(classify);
+        return response.IsSuccess
+            ? Sent(messageId)
+            : Failed(response.ToSendError(classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)), response.RetryAfter);
+    }
+
     /// <summary>A failure.</summary>
     public static ChannelSendOutcome Failed(SendError error, TimeSpan? retryAfter = null) => new() { Error = error, RetryAfter = retryAfter };
 }
