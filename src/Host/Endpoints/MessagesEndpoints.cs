@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using Normalizer.Json;
 using Normalizer.Sending;
 
@@ -12,7 +11,7 @@ internal static class MessagesEndpoints
         v1.MapPost("/messages", SendAsync).WithTags("Send")
             .WithSummary("Send a message: the right Page token, retries, the invalid-recipient fallback; 200 sent, 202 queued, 422/429/502 failed.");
 
-    private static async Task<IResult> SendAsync(HttpRequest http, SendService sender, IValidator<SendRequest> validator, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(HttpRequest http, MessageSender sender, CancellationToken cancellationToken)
     {
         SendRequest? request;
         try
@@ -33,13 +32,12 @@ internal static class MessagesEndpoints
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "the body is empty");
         }
 
-        var check = await validator.ValidateAsync(request, cancellationToken);
-        if (!check.IsValid)
+        var (invalid, result) = await sender.SendAsync(request, cancellationToken);
+        if (result is null)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", string.Join("; ", check.Errors.Select(e => e.ErrorMessage)));
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", string.Join("; ", invalid.Select(e => e.ErrorMessage)));
         }
 
-        var result = await sender.SendAsync(request, cancellationToken);
         return TypedResults.Json(result, NormalizerJsonContext.Default.SendResult, statusCode: StatusOf(result));
     }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Normalizer.Channels;
@@ -17,6 +18,8 @@ public static class SendingServiceCollectionExtensions
         builder.Services.TryAddSingleton<SendService>();
         builder.Services.TryAddSingleton<Identity.IdentityRelinker>();
         builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
+        builder.Services.TryAddTransient<IRequestHandler<SendMessage, SendResult>, SendMessageHandler>();
+        builder.Services.TryAddScoped<MessageSender>();
         return builder;
     }
 }
