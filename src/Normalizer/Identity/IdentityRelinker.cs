@@ -11,7 +11,8 @@ using Normalizer.Storage;
 namespace Normalizer.Identity;
 
 /// <summary>
-/// When a Messenger customer writes from a PSID whose ASID is not known yet, asks <c>ids_for_apps</c> for it.
+/// When a customer writes from an ID seen for the first time by this process, caches its profile and, on Messenger,
+/// asks <c>ids_for_apps</c> for the ASID of a PSID whose ASID is not known yet.
 /// If that ASID already belongs to another PSID of the same Page (a PSID reset), the new contact joins that
 /// person, an <c>identity.relinked</c> event is stored, and the person's queued sends go out to the new ID.
 /// </summary>
@@ -22,35 +23,43 @@ public sealed partial class IdentityRelinker(
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Looks at one stored event; does nothing for events that cannot start a relink.</summary>
+    /// <summary>
+    /// Looks at one stored inbound event, once per contact and process: caches the contact's profile (WhatsApp:
+    /// from the webhook; Messenger/Instagram: from the Graph API) and, on Messenger, links its ASID.
+    /// </summary>
     public async Task OnEventAsync(NormalizedEvent evt, CancellationToken cancellationToken)
     {
-        if (evt is not { Platform: Platform.Facebook, UserId: { } psid } || evt.Event is not (EventName.MessageReceived or EventName.PostbackReceived))
+        if (evt is not { UserId: { } userId } || evt.Event is not (EventName.MessageReceived or EventName.PostbackReceived)
+            || !FirstLook(userId, evt.PageId))
         {
             return;
         }
 
-        var contact = await contacts.FindAsync(psid, evt.PageId, cancellationToken).ConfigureAwait(false);
-        if (contact is null || contact.Asid is not null || !FirstLook(psid, evt.PageId))
+        if (await contacts.FindAsync(userId, evt.PageId, cancellationToken).ConfigureAwait(false) is not { } contact)
         {
             return;
         }
 
         var page = await credentials.FindPageAsync(evt.PageId, cancellationToken).ConfigureAwait(false);
-        if (page is null)
+        var profiled = contact with { Profile = contact.Profile ?? await ProfileAsync(evt, contact, page, cancellationToken).ConfigureAwait(false) };
+        if (evt.Platform != Platform.Facebook || contact.Asid is not null || page is null)
         {
+            if (profiled.Profile != contact.Profile)
+            {
+                await contacts.SaveAsync(profiled, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
-        var result = await idMatching.IdsForAppsAsync(psid, page, cancellationToken).ConfigureAwait(false);
-        if (result.Matches.FirstOrDefault() is not { } match)
+        var result = await idMatching.IdsForAppsAsync(userId, page, cancellationToken).ConfigureAwait(false);
+        var match = result.Matches.FirstOrDefault();
+        var previous = match is null ? null : (await contacts.ListByAsidAsync(match.Id, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(c => c.ScopeId == evt.PageId && c.ScopedId != userId);
+        var linked = profiled with
         {
-            return;
-        }
-
-        var previous = (await contacts.ListByAsidAsync(match.Id, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(c => c.ScopeId == evt.PageId && c.ScopedId != psid);
-        var linked = contact with { Asid = match.Id, PersonId = previous?.PersonId ?? contact.PersonId, IsActive = true, Profile = contact.Profile ?? previous?.Profile };
+            Asid = match?.Id, PersonId = previous?.PersonId ?? contact.PersonId, IsActive = true, Profile = profiled.Profile ?? previous?.Profile,
+        };
         await contacts.SaveAsync(linked, cancellationToken).ConfigureAwait(false);
         if (previous is null)
         {
@@ -60,6 +69,20 @@ public sealed partial class IdentityRelinker(
         LogRelinked(logger, evt.PageId);
         await StoreRelinkedAsync(evt, linked, previous, cancellationToken).ConfigureAwait(false);
         await sender.FlushPendingAsync(linked, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Fetched once and cached on the contact (PRODUCT.md §7); WhatsApp has no profile endpoint but names the
+    // customer in the webhook itself.
+    private async Task<UserProfile?> ProfileAsync(NormalizedEvent evt, Contact contact, Channels.PageCredentials? page, CancellationToken cancellationToken)
+    {
+        if (evt.Platform == Platform.WhatsApp)
+        {
+            return evt.Contact is { Name: not null } or { Username: not null }
+                ? new UserProfile { Name = evt.Contact.Name, Username = evt.Contact.Username }
+                : null;
+        }
+
+        return page is null ? null : await idMatching.ProfileAsync(contact.Tagged, page, cancellationToken).ConfigureAwait(false);
     }
 
     private bool FirstLook(string psid, string pageId)

@@ -39,7 +39,7 @@ internal sealed class SendFixture : IAsyncDisposable
             .AddPage(PageA, Platform.Facebook, TokenA, AppId)
             .AddPage(PageB, Platform.Facebook, TokenB, AppId)
             .AddPage(Number, Platform.WhatsApp, WaToken, AppId)
-            .AddUser(PageA, PsidA)
+            .AddUser(PageA, PsidA, new FakeProfile { FirstName = "Ana", LastName = "Souza", Locale = "pt_BR" })
             .AddUser(PageB, PsidB)
             .AddWhatsAppUser(Number, WaId));
         var app = new NormalizerApplication(settings: new Dictionary<string, string?>
