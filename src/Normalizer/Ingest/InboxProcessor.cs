@@ -11,7 +11,10 @@ namespace Normalizer.Ingest;
 /// Turns inbox rows into events, in arrival order, one batch per transaction. A row that cannot be
 /// normalized (or an event that fails validation) goes to quarantine with the reason; it never blocks
 /// the rows behind it. Rows are marked processed in the same transaction as their events, and events
-/// are idempotent by id, so a crash at any point neither loses nor doubles anything.
+/// are idempotent by id, so a crash at any point neither loses nor doubles anything. For the same reason
+/// its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a batch undone by a
+/// power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the inbox
+/// writer, whose commits do wait (durable before 200).
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer,
@@ -52,6 +55,7 @@ public sealed partial class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        session.DeferSync = true; // a commit lost on power loss leaves its rows pending: they are processed again
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
         var started = Stopwatch.GetTimestamp();
         var count = 0;

@@ -17,6 +17,13 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// <summary>The dialect of the store.</summary>
     public ISqlDialect Dialect => connections.Dialect;
 
+    /// <summary>
+    /// Commit without waiting for stable storage when the provider can (<see cref="IDeferredSyncConnections"/>): for
+    /// work that is redone if a power loss undoes it — the inbox processor, whose batch marks its inbox rows in the same
+    /// transaction, so a lost commit only leaves them pending. Set before the first statement.
+    /// </summary>
+    public bool DeferSync { get; set; }
+
     /// <summary>Inbox row whose events are being processed, recorded on each stored event.</summary>
     public long? InboxId { get; set; }
 
@@ -29,6 +36,11 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         if (_transaction is null)
         {
             _connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (DeferSync && connections is IDeferredSyncConnections deferred)
+            {
+                await deferred.DeferSyncAsync(_connection, cancellationToken).ConfigureAwait(false);
+            }
+
             _transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
