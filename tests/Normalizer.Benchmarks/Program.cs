@@ -2,6 +2,13 @@ using BenchmarkDotNet.Running;
 using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
+// `drain [ROWS]`: the standalone drain figure (DrainRun).
+if (args.Length > 0 && args[0] == "drain")
+{
+    await DrainRun.RunAsync(args[1..]);
+    return 0;
+}
+
 // Anything else goes to BenchmarkDotNet (`--filter '*'`, `--job short`, …).
 if (args.Length > 0 && args[0] == "bare")
 {

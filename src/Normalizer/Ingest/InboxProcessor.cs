@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Normalizer.Channels;
@@ -10,7 +11,10 @@ namespace Normalizer.Ingest;
 /// Turns inbox rows into events, in arrival order, one batch per transaction. A row that cannot be
 /// normalized (or an event that fails validation) goes to quarantine with the reason; it never blocks
 /// the rows behind it. Rows are marked processed in the same transaction as their events, and events
-/// are idempotent by id, so a crash at any point neither loses nor doubles anything.
+/// are idempotent by id, so a crash at any point neither loses nor doubles anything. For the same reason
+/// its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a batch undone by a
+/// power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the inbox
+/// writer, whose commits do wait (durable before 200).
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer,
@@ -18,6 +22,13 @@ public sealed partial class InboxProcessor(
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
+
+    /// <summary>
+    /// How long a batch goes on while the inbox writer waits for its turn (<see cref="InboxWriteGate.Contended"/>):
+    /// the batch then commits what it has done and leaves the rest for the next one. A webhook's 200 waits for the
+    /// processor's turn, so this bounds the ingest latency under load; without ingest, batches stay full.
+    /// </summary>
+    public static readonly TimeSpan ContendedTurn = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Processes the next batch; returns the number of inbox rows processed (0 when the inbox is empty).</summary>
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
@@ -28,13 +39,48 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
-        // Writes take turns with the inbox writer (InboxWriteGate): webhooks wait for one batch at most.
+        // Writes take turns with the inbox writer (InboxWriteGate): webhooks wait for one turn at most.
         using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+
+        // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole
+        // attempt is then rolled back (nothing was committed or published) and the batch is done again with a
+        // savepoint per row, so that only the failing row goes to quarantine.
+        return await ProcessAsync(rows, savepoints: false, cancellationToken).ConfigureAwait(false) is var done and >= 0
+            ? done
+            : await ProcessAsync(rows, savepoints: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Processes a prefix of <paramref name="rows"/> and commits it; -1 if a row threw without savepoints.</summary>
+    private async Task<int> ProcessAsync(IReadOnlyList<InboxRow> rows, bool savepoints, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        session.DeferSync = true; // a commit lost on power loss leaves its rows pending: they are processed again
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var started = Stopwatch.GetTimestamp();
+        var count = 0;
         foreach (var row in rows)
         {
+            if (count > 0 && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
+            {
+                break;
+            }
+
+            count++;
+            if (!savepoints)
+            {
+                try
+                {
+                    await ProcessRowAsync(row, session, pipeline, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return -1; // disposing the scope rolls the session back
+                }
+
+                continue;
+            }
+
             var mark = await session.SaveAsync("row", cancellationToken).ConfigureAwait(false);
             try
             {
@@ -52,10 +98,16 @@ public sealed partial class InboxProcessor(
             await session.ReleaseAsync("row", cancellationToken).ConfigureAwait(false);
         }
 
-        await inbox.MarkProcessedAsync(session, rows.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = rows[i].Id;
+        }
+
+        await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         feed.Publish(session.Stored);
-        return rows.Count;
+        return count;
     }
 
     private async Task ProcessRowAsync(InboxRow row, StoreSession session, EventPipeline pipeline, CancellationToken cancellationToken)

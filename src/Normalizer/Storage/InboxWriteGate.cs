@@ -4,16 +4,33 @@ namespace Normalizer.Storage;
 /// Takes turns between the inbox writer and the inbox processor, the two writers of one store in one process.
 /// SQLite has one write lock and its busy handler sleeps and retries with backoff, so a processor that commits
 /// batch after batch can starve the writer for seconds; this FIFO gate hands the lock over without sleeping,
-/// and a webhook waits for at most one processor batch. Other writers still rely on the store's busy timeout.
+/// and a webhook waits for at most one processor turn. <see cref="Contended"/> lets the holder keep its turn short
+/// while someone waits. Other writers still rely on the store's busy timeout.
 /// </summary>
 public sealed class InboxWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _waiting;
+
+    /// <summary>Whether someone is waiting for the turn (the holder should finish soon).</summary>
+    public bool Contended => Volatile.Read(ref _waiting) > 0;
 
     /// <summary>Waits for the turn; dispose the result to pass it on.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_gate.Wait(0, cancellationToken))
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
         return new Turn(_gate);
     }
 

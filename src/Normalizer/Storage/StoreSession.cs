@@ -4,16 +4,25 @@ namespace Normalizer.Storage;
 
 /// <summary>
 /// The unit of work of one scope (an inbox batch, an API call): one connection and one write transaction,
-/// opened on first use and committed once, so that many events cost one commit.
+/// opened on first use and committed once, so that many events cost one commit. Statements run once per
+/// event are kept prepared for the session (<see cref="CommandAsync"/>).
 /// </summary>
 public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDisposable
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private readonly List<StoredEvent> _stored = [];
+    private Dictionary<string, DbCommand>? _commands;
 
     /// <summary>The dialect of the store.</summary>
     public ISqlDialect Dialect => connections.Dialect;
+
+    /// <summary>
+    /// Commit without waiting for stable storage when the provider can (<see cref="IDeferredSyncConnections"/>): for
+    /// work that is redone if a power loss undoes it — the inbox processor, whose batch marks its inbox rows in the same
+    /// transaction, so a lost commit only leaves them pending. Set before the first statement.
+    /// </summary>
+    public bool DeferSync { get; set; }
 
     /// <summary>Inbox row whose events are being processed, recorded on each stored event.</summary>
     public long? InboxId { get; set; }
@@ -27,6 +36,11 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         if (_transaction is null)
         {
             _connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (DeferSync && connections is IDeferredSyncConnections deferred)
+            {
+                await deferred.DeferSyncAsync(_connection, cancellationToken).ConfigureAwait(false);
+            }
+
             _transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -35,11 +49,45 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
 
     internal void AddStored(StoredEvent stored) => _stored.Add(stored);
 
+    /// <summary>
+    /// The session's command for <paramref name="sql"/> in the open transaction (begun if needed), with
+    /// <paramref name="parameters"/> in that order: created and prepared on first use, then reused, so the engine
+    /// compiles the statement once per session rather than once per execution (Dapper creates a command per call,
+    /// and Microsoft.Data.Sqlite compiles each new command again). Set each parameter's <c>Value</c> by index
+    /// (<see cref="DBNull.Value"/> for null) and execute; the command belongs to the session — do not dispose it.
+    /// For statements run per event; pass a <c>const</c> or cached string (the text is the key).
+    /// </summary>
+    public async ValueTask<DbCommand> CommandAsync(string sql, string[] parameters, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
+        _commands ??= new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            command.Transaction = transaction;
+            return command;
+        }
+
+        command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        _commands.Add(sql, command);
+        return command;
+    }
+
     /// <summary>Marks a point to return to if the work after it fails (one inbox row).</summary>
     public async ValueTask<int> SaveAsync(string name, CancellationToken cancellationToken)
     {
-        var (_, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.SaveAsync(name, cancellationToken).ConfigureAwait(false);
+        // SAVEPOINT/RELEASE run twice per inbox row: prepared once (standard SQL, as DbTransaction.Save issues it).
+        var command = await CommandAsync("SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return _stored.Count;
     }
 
@@ -47,8 +95,11 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// Forgets the mark of <see cref="SaveAsync"/> (its work stays in the transaction). Release every mark: SQLite
     /// nests unreleased savepoints, and each page write then pays for every open one.
     /// </summary>
-    public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken) =>
-        await _transaction!.ReleaseAsync(name, cancellationToken).ConfigureAwait(false);
+    public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken)
+    {
+        var command = await CommandAsync("RELEASE SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Undoes everything since <see cref="SaveAsync"/>; the mark stays until <see cref="ReleaseAsync"/>.</summary>
     public async ValueTask RollbackToAsync(string name, int storedCount, CancellationToken cancellationToken)
@@ -71,6 +122,16 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_commands is not null)
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _commands = null;
+        }
+
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync().ConfigureAwait(false);

@@ -8,8 +8,13 @@ namespace Normalizer.Host.Storage.Providers;
 /// <summary>
 /// SQLite: WAL so readers never block the writer, <c>synchronous=FULL</c> so a committed inbox row survives
 /// power loss, and a busy timeout so the inbox writer and the processor take turns instead of failing.
+/// The inbox processor's connection commits with <c>synchronous=NORMAL</c> (<see cref="DeferSyncAsync"/>): in WAL mode
+/// that skips the fsync of the WAL at commit; a power loss may then drop the last such commits whole (the WAL's frame
+/// checksums end recovery at the last complete commit), never a commit flushed before them — the next <c>FULL</c> commit
+/// (the inbox writer's) or checkpoint flushes every earlier frame. A dropped processor batch takes its "processed"
+/// marks with it, so its rows are processed again into the same events (ids are deterministic).
 /// </summary>
-internal sealed class SqliteConnectionFactory : IStoreConnectionFactory
+internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferredSyncConnections
 {
     private readonly string _connectionString;
 
@@ -44,6 +49,14 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         return connection;
+    }
+
+    public async ValueTask DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Back to FULL when the pooled connection is opened again (OpenAsync).
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).

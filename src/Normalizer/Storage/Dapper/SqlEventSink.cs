@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Normalizer.Events;
@@ -19,30 +21,47 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         EventName.OptinReceived, EventName.CommentReceived,
     };
 
+    // Run once per event: prepared once per session (StoreSession.CommandAsync), values set by position.
+    private static readonly string[] EventParameters =
+        ["@Id", "@Platform", "@PageId", "@Event", "@ConversationId", "@Timestamp", "@ReceivedAt", "@InboxId", "@Body"];
+
+    private static readonly string[] ConversationParameters = ["@Id", "@Platform", "@PageId", "@UserId", "@Inbound", "@At"];
+
+    private static readonly string[] ContactParameters = ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen"];
+
+    private static readonly string[] DeliveryParameters = ["@SubscriptionId", "@Seq", "@EventId", "@ConversationId", "@Now"];
+
+    private string? _eventInsert;
+
     public async ValueTask AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var dialect = session.Dialect;
-        var body = JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent);
-        var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            dialect.InsertReturning("events",
-                "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
-                "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "seq"),
-            new
-            {
-                evt.Id, Platform = evt.Platform.ToWire(), evt.PageId, evt.Event, evt.ConversationId, evt.Timestamp,
-                ReceivedAt = evt.ReceivedAt.ToUnixTimeMilliseconds(), session.InboxId, Body = body,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        _eventInsert ??= session.Dialect.InsertReturning("events",
+            "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
+            "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "seq");
+        var platform = evt.Platform.ToWire();
+        var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
+        Set(insert, 0, evt.Id);
+        Set(insert, 1, platform);
+        Set(insert, 2, evt.PageId);
+        Set(insert, 3, evt.Event);
+        Set(insert, 4, evt.ConversationId);
+        Set(insert, 5, evt.Timestamp);
+        Set(insert, 6, evt.ReceivedAt.ToUnixTimeMilliseconds());
+        Set(insert, 7, session.InboxId);
+        Set(insert, 8, JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent));
+        var seq = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (evt.ConversationId is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ConversationUpsert, new
-            {
-                Id = evt.ConversationId, Platform = evt.Platform.ToWire(), evt.PageId, evt.UserId,
-                Inbound = Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : (long?)null,
-                At = evt.Timestamp * 1000,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var upsert = await session.CommandAsync(ConversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
+            Set(upsert, 0, evt.ConversationId);
+            Set(upsert, 1, platform);
+            Set(upsert, 2, evt.PageId);
+            Set(upsert, 3, evt.UserId);
+            Set(upsert, 4, Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : null);
+            Set(upsert, 5, evt.Timestamp * 1000);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
@@ -59,24 +78,35 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         person ??= Guid.NewGuid().ToString();
         foreach (var identity in identities)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ContactUpsert, new
-            {
-                Id = Guid.NewGuid().ToString(), PersonId = person, Link = link,
-                Platform = evt.Platform.ToWire(), ScopedId = identity.Id.Value, IdType = Ids.IdTypes.ToWire(identity.Id.Type),
-                ScopeId = identity.Scope.Value, Seen = evt.Timestamp * 1000,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
+            Set(upsert, 0, Guid.NewGuid().ToString());
+            Set(upsert, 1, person);
+            Set(upsert, 2, link);
+            Set(upsert, 3, platform);
+            Set(upsert, 4, identity.Id.Value);
+            Set(upsert, 5, Ids.IdTypes.ToWire(identity.Id.Type));
+            Set(upsert, 6, identity.Scope.Value);
+            Set(upsert, 7, evt.Timestamp * 1000);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        long? now = null;
         foreach (var subscription in subscriptions.Matching(evt))
         {
-            await connection.ExecuteAsync(new CommandDefinition(DeliveryInsert, new
-            {
-                SubscriptionId = subscription.Id, Seq = seq, EventId = evt.Id, evt.ConversationId, Now = now,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            now ??= time.GetUtcNow().ToUnixTimeMilliseconds();
+            var delivery = await session.CommandAsync(DeliveryInsert, DeliveryParameters, cancellationToken).ConfigureAwait(false);
+            Set(delivery, 0, subscription.Id);
+            Set(delivery, 1, seq);
+            Set(delivery, 2, evt.Id);
+            Set(delivery, 3, evt.ConversationId);
+            Set(delivery, 4, now);
+            await delivery.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         session.AddStored(new StoredEvent(seq, evt));
     }
+
+    private static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
 
     // Shared by the engines that support ON CONFLICT (SQLite, PostgreSQL).
     private const string ConversationUpsert = """

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Normalizer.Channels;
+using Normalizer.Host.Storage.Providers;
+using Normalizer.Ingest;
+using Normalizer.Storage;
+
+namespace Normalizer.Benchmarks;
+
+/// <summary>
+/// <c>drain [ROWS]</c>: the standalone drain figure of BENCHMARKS.md. Appends ROWS distinct Messenger rows (default
+/// 10,240) to a fresh temp SQLite file through the inbox, then times <see cref="InboxProcessor"/> draining them
+/// (batches until the inbox is empty) and prints rows/s and µs per row. Wall clock, one run: compare in one session.
+/// </summary>
+internal static class DrainRun
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_240;
+        var database = Path.Combine(Path.GetTempPath(), $"normalizer-drain-{Guid.NewGuid():N}.db");
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
+        services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+            var inbox = provider.GetRequiredService<IInbox>();
+            var processor = provider.GetRequiredService<InboxProcessor>();
+            var template = Encoding.UTF8.GetString(Bodies.MessengerSingle);
+            var item = new InboxItem(new DateTimeOffset(2025, 11, 21, 8, 0, 0, TimeSpan.Zero), null, true, null, Bodies.MessengerSingle);
+            for (var done = 0; done < rows; done += 512)
+            {
+                var appends = new List<Task<long>>();
+                for (var i = done; i < Math.Min(rows, done + 512); i++)
+                {
+                    // A new sender every 4 messages: conversations and contacts are both inserted and updated.
+                    var body = template
+                        .Replace("m_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL4mNoPqRsTuVwXyZ0123456789abcdef", "m_drain" + i.ToString("D20", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                        .Replace("\"7723419865501234\"", "\"77" + (i / 4).ToString("D14", CultureInfo.InvariantCulture) + "\"", StringComparison.Ordinal);
+                    appends.Add(inbox.AppendAsync(item with { Body = Encoding.UTF8.GetBytes(body) }, CancellationToken.None));
+                }
+
+                await Task.WhenAll(appends);
+            }
+
+            var clock = Stopwatch.StartNew();
+            var drained = 0;
+            int batch;
+            while ((batch = await processor.ProcessNextBatchAsync(CancellationToken.None)) > 0)
+            {
+                drained += batch;
+            }
+
+            clock.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"drain: {drained} rows in {clock.Elapsed.TotalSeconds:F2} s = {drained / clock.Elapsed.TotalSeconds:F0} rows/s, {clock.Elapsed.TotalMicroseconds / drained:F1} µs per row; alloc {GC.GetTotalAllocatedBytes() / 1024 / 1024} MiB in all"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(database + suffix);
+        }
+    }
+}
