@@ -2,7 +2,6 @@ using System.Text.Json;
 using Normalizer.Channels.Messaging;
 using Normalizer.Events;
 using Normalizer.Ids;
-using Normalizer.Json;
 
 namespace Normalizer.Channels.Messenger;
 
@@ -20,37 +19,10 @@ internal sealed class MessengerChannel : IChannel
 
     public string WebhookObject => "page";
 
-    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output)
-    {
-        var pageId = entry.Str("id") ?? "";
-        var time = entry.Long("time");
-        var any = false;
-        foreach (var property in entry.EnumerateObject())
-        {
-            var standby = property.NameEquals("standby");
-            if ((standby || property.NameEquals("messaging")) && property.Value.ValueKind == JsonValueKind.Array)
-            {
-                any = true;
-                foreach (var item in property.Value.EnumerateArray())
-                {
-                    output.Add(item.ValueKind != JsonValueKind.Object
-                        ? UnknownEvent.Create(Platform, pageId, item, context, time, property.Name) with { Standby = standby }
-                        : _parser.Parse(item, pageId, time, standby, context));
-                }
-            }
-            else if (property.NameEquals("changes") && property.Value.ValueKind == JsonValueKind.Array)
-            {
-                any = true;
-                foreach (var change in property.Value.EnumerateArray())
-                {
-                    output.Add(AccountChange.Create(Platform, pageId, change, time, context));
-                }
-            }
-        }
+    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output) =>
+        MessagingEntry.Normalize(_parser, Platform, entry, context, output, Changes);
 
-        if (!any)
-        {
-            output.Add(UnknownEvent.Create(Platform, pageId, entry, context, time));
-        }
-    }
+    // Page-feed changes are not messaging: they are account updates.
+    private static readonly MessagingEntry.ChangeHandler Changes =
+        static (change, pageId, time, context) => AccountChange.Create(Platform.Facebook, pageId, change, time, context);
 }
