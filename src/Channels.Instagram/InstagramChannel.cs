@@ -8,7 +8,7 @@ namespace Normalizer.Channels.Instagram;
 /// <summary>
 /// Instagram Messaging: <c>object: "instagram"</c>; DMs, echoes, reactions, seen, postbacks and referrals in
 /// <c>entry[].messaging[]</c> (Messenger Platform shape, IGSIDs); comments and mentions in
-/// <c>entry[].changes[]</c> (PLATFORM.md §2.4, §2.6).
+/// <c>entry[].changes[]</c> (Meta's webhook subscription fields).
 /// </summary>
 internal sealed class InstagramChannel : IChannel
 {

@@ -6,13 +6,13 @@ using Normalizer.Ids;
 namespace Normalizer.Channels.Instagram;
 
 /// <summary>
-/// Instagram messaging (PLATFORM.md §3.4). Facebook Login: the Messenger body posted to the linked Page's
+/// Instagram messaging (Meta's Instagram messaging API). Facebook Login: the Messenger body posted to the linked Page's
 /// <c>/{page-id}/messages</c> on graph.facebook.com with the Page token, when <see cref="PageCredentials.LinkedPageId"/>
 /// is set. Instagram Login otherwise: <c>graph.instagram.com/{v}/{ig-id}/messages</c> with the Instagram user token.
 /// </summary>
 internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
 {
-    // Text < 1000 characters; only HUMAN_AGENT exists on Instagram (§3.3, §3.4).
+    // Text < 1000 characters; only HUMAN_AGENT exists on Instagram (Meta: Messenger Send API, Meta: Instagram messaging API).
     private static readonly MessagingSendRules Rules = new()
     {
         MaxTextLength = 1000,
@@ -55,7 +55,7 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
             },
             cancellationToken);
 
-        // {recipient_id, message_id} as on Messenger [U, §9 item 10]; sender actions answer no message_id.
+        // {recipient_id, message_id} as on Messenger [U, facts not yet confirmed by Meta]; sender actions answer no message_id.
         return ChannelSendOutcome.FromGraph(response, response.String("message_id"), InstagramErrorMap.Classify);
     }
 }

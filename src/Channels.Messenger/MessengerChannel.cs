@@ -7,7 +7,7 @@ namespace Normalizer.Channels.Messenger;
 
 /// <summary>
 /// Facebook Messenger: <c>object: "page"</c>, items in <c>entry[].messaging[]</c> and, when another app
-/// owns the thread, <c>entry[].standby[]</c> (PLATFORM.md §2.6). Page-feed <c>changes[]</c> are account updates.
+/// owns the thread, <c>entry[].standby[]</c> (Meta's Messenger Platform webhook events). Page-feed <c>changes[]</c> are account updates.
 /// </summary>
 internal sealed class MessengerChannel : IChannel
 {

@@ -7,11 +7,11 @@ namespace Normalizer.Channels.Messenger;
 
 /// <summary>
 /// Messenger Send API: <c>POST /{v}/{page-id}/messages</c> with the Page token and appsecret_proof
-/// (PLATFORM.md §3.1, §3.3). One call per send; the send service retries.
+/// (Meta's send API hosts and tokens). One call per send; the send service retries.
 /// </summary>
 internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
 {
-    // Text < 2000 characters; ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE are rejected since 2026-04-27 (§3.3).
+    // Text < 2000 characters; ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE are rejected since 2026-04-27 (Meta: Messenger Send API).
     private static readonly MessagingSendRules Rules = new()
     {
         MaxTextLength = 2000,
@@ -51,7 +51,7 @@ internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
             },
             cancellationToken);
 
-        // {"recipient_id","message_id"}; sender actions answer recipient_id only (§3.3).
+        // {"recipient_id","message_id"}; sender actions answer recipient_id only (Meta: Messenger Send API).
         return ChannelSendOutcome.FromGraph(response, response.String("message_id"), MessengerErrorMap.Classify);
     }
 }

@@ -5,7 +5,7 @@ namespace Normalizer.Channels.WhatsApp;
 
 /// <summary>
 /// WhatsApp Cloud API: <c>object: "whatsapp_business_account"</c>, <c>entry[].id</c> = WABA id, items in
-/// <c>entry[].changes[].value</c> (PLATFORM.md §2.7).
+/// <c>entry[].changes[].value</c> (Meta's WhatsApp Cloud API webhooks).
 /// </summary>
 internal sealed class WhatsAppChannel : IChannel
 {

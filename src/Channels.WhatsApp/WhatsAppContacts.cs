@@ -7,7 +7,7 @@ namespace Normalizer.Channels.WhatsApp;
 /// <summary>
 /// Builds <see cref="ContactPart"/> from the ids on a message or status and the matching <c>value.contacts[]</c>
 /// item (<c>wa_id</c>, <c>user_id</c>, <c>parent_user_id</c>, <c>profile.name</c>, <c>profile.username</c>;
-/// PLATFORM.md §2.5, §2.7). Phone and BSUID are both kept so the two can be linked.
+/// Meta's webhook sender/recipient rules). Phone and BSUID are both kept so the two can be linked.
 /// </summary>
 internal static class WhatsAppContacts
 {

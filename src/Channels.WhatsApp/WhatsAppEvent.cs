@@ -9,7 +9,7 @@ internal static class WhatsAppEvent
 {
     /// <summary>
     /// An event keyed by <paramref name="key"/> under the business number. WhatsApp timestamps are epoch
-    /// seconds as JSON strings (PLATFORM.md §2.5), so <c>timestamp_ms</c> stays empty for them.
+    /// seconds as JSON strings (Meta's webhook sender/recipient rules), so <c>timestamp_ms</c> stays empty for them.
     /// </summary>
     public static NormalizedEvent Create(string name, string key, JsonElement raw, long? metaTime, WhatsAppScope scope)
     {
@@ -40,7 +40,7 @@ internal static class WhatsAppEvent
         }
         : evt;
 
-    /// <summary>The customer: the phone (<c>wa_id</c>) when Meta gives one, else the BSUID (PLATFORM.md §2.5).</summary>
+    /// <summary>The customer: the phone (<c>wa_id</c>) when Meta gives one, else the BSUID (Meta's webhook sender/recipient rules).</summary>
     public static TaggedId? User(string? phone, string? bsuid) =>
         !string.IsNullOrEmpty(phone) ? new TaggedId(IdType.WaId, phone)
         : !string.IsNullOrEmpty(bsuid) ? new TaggedId(IdType.WaBsuid, bsuid)

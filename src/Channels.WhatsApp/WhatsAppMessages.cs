@@ -6,7 +6,7 @@ using Normalizer.Json;
 namespace Normalizer.Channels.WhatsApp;
 
 /// <summary>
-/// Inbound <c>value.messages[]</c> items (PLATFORM.md §2.5, §2.7): the user is <c>from</c> (wa_id) or, when the
+/// Inbound <c>value.messages[]</c> items (Meta's webhook sender/recipient rules): the user is <c>from</c> (wa_id) or, when the
 /// phone is withheld, <c>from_user_id</c> (BSUID); the business is <c>metadata.phone_number_id</c>.
 /// </summary>
 internal static class WhatsAppMessages

@@ -8,7 +8,7 @@ namespace Normalizer.Channels.WhatsApp;
 /// <summary>
 /// Walks one WhatsApp entry (<c>id</c> = WABA id) and its <c>changes[]</c> in payload order. A <c>messages</c>
 /// change yields one event per <c>messages[]</c> item, then per <c>statuses[]</c> item, then one
-/// <c>error.received</c> for <c>errors[]</c> (PLATFORM.md §2.7); any other field is an account update.
+/// <c>error.received</c> for <c>errors[]</c> (Meta's WhatsApp Cloud API webhooks); any other field is an account update.
 /// </summary>
 internal static class WhatsAppParser
 {

@@ -6,7 +6,7 @@ using Normalizer.Sending;
 namespace Normalizer.Channels.WhatsApp;
 
 /// <summary>
-/// Builds Cloud API message bodies (PLATFORM.md §3.5). Limits Meta documents and that are cheap to check fail here
+/// Builds Cloud API message bodies (Meta's WhatsApp Cloud API messages). Limits Meta documents and that are cheap to check fail here
 /// as bad_request: text ≤ 4096, caption ≤ 1024, 1–3 reply buttons with titles ≤ 20 and ids ≤ 256, body ≤ 1024,
 /// list rows ≤ 10 with titles ≤ 24, a media link.
 /// </summary>
@@ -28,11 +28,11 @@ internal static class WhatsAppSendBody
         var body = new JsonObject { ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual" };
         switch (recipient.Type)
         {
-            // "+" and country code: without "+" Meta prepends the business number's country code (§3.5).
+            // "+" and country code: without "+" Meta prepends the business number's country code (Meta: WhatsApp Cloud API messages).
             case IdType.WaId when recipient.Value.TrimStart('+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit):
                 body["to"] = "+" + digits;
                 break;
-            // A business-scoped user id goes in "recipient" (§2.7, §3.5).
+            // A business-scoped user id goes in "recipient" (Meta: WhatsApp Cloud API webhooks, Meta: WhatsApp Cloud API messages).
             case IdType.WaBsuid when !string.IsNullOrWhiteSpace(recipient.Value):
                 body["recipient"] = recipient.Value;
                 break;
@@ -69,7 +69,7 @@ internal static class WhatsAppSendBody
 
     /// <summary>
     /// typing_on → mark the replied-to message read and show the typing indicator; mark_seen → mark it read. Both need
-    /// the inbound message id in <see cref="OutboundMessage.ReplyTo"/> (§3.5); WhatsApp has no other sender action.
+    /// the inbound message id in <see cref="OutboundMessage.ReplyTo"/> (Meta: WhatsApp Cloud API messages); WhatsApp has no other sender action.
     /// </summary>
     public static JsonObject? MarkRead(OutboundMessage message, out string? problem)
     {
@@ -222,7 +222,7 @@ internal static class WhatsAppSendBody
         };
     }
 
-    // The approved template goes through as the caller gave it: { name, language, components } (§3.5).
+    // The approved template goes through as the caller gave it: { name, language, components } (Meta: WhatsApp Cloud API messages).
     private static JsonNode? Template(OutboundMessage message, out string? problem)
     {
         problem = null;

@@ -6,7 +6,7 @@ namespace Normalizer.Channels.WhatsApp;
 
 /// <summary>
 /// WhatsApp Cloud API: <c>POST /{v}/{phone-number-id}/messages</c> with the system-user token and appsecret_proof
-/// (PLATFORM.md §3.1, §3.5). One call per send; the send service retries.
+/// (Meta's send API hosts and tokens). One call per send; the send service retries.
 /// </summary>
 internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
 {
@@ -41,7 +41,7 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
             },
             cancellationToken);
 
-        // {"messaging_product","contacts":[…],"messages":[{"id":"wamid…"}]}; mark-as-read answers {"success":true} (§3.5).
+        // {"messaging_product","contacts":[…],"messages":[{"id":"wamid…"}]}; mark-as-read answers {"success":true} (Meta: WhatsApp Cloud API messages).
         return ChannelSendOutcome.FromGraph(response, MessageId(response), WhatsAppErrorMap.Classify);
     }
 

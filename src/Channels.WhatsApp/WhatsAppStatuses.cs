@@ -6,7 +6,7 @@ using Normalizer.Json;
 namespace Normalizer.Channels.WhatsApp;
 
 /// <summary>
-/// Outbound message statuses, <c>value.statuses[]</c> (PLATFORM.md §2.7): sent, delivered, read, failed, played.
+/// Outbound message statuses, <c>value.statuses[]</c> (Meta's WhatsApp Cloud API webhooks): sent, delivered, read, failed, played.
 /// The business (<c>phone_number_id</c>) is the sender; the customer is <c>recipient_id</c> (phone or group id)
 /// or, when the phone is absent, <c>recipient_user_id</c> (BSUID).
 /// </summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Normalizer;
 
-/// <summary>The core's log messages. Never bodies, tokens, secrets or proofs (STYLE.md §3).</summary>
+/// <summary>The core's log messages. Never bodies, tokens, secrets or proofs .</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Warning, "Graph {Method} {Path} failed: HTTP {Status}, code {Code}, subcode {Subcode}, fbtrace_id {FbtraceId}")]

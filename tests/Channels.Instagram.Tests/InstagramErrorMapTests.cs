@@ -3,7 +3,7 @@ using Normalizer.Sending;
 
 namespace Normalizer.Channels.Instagram.Tests;
 
-/// <summary>Instagram answers Messenger Platform codes (PLATFORM.md §4.3) plus its own rows; classes from §4.5.</summary>
+/// <summary>Instagram answers Messenger Platform codes (Meta's Messenger Platform error codes) plus its own rows; classes from Meta: retry guidance.</summary>
 public sealed class InstagramErrorMapTests
 {
     [Theory]

@@ -93,7 +93,7 @@ public sealed class MessengerChannelTests
     [Fact]
     public void Normalize_EchoWithSwappedIds_StillTakesTheCustomerAsUser()
     {
-        // Arrange: an older doc example puts the Page in recipient even on echoes (PLATFORM.md §2.5).
+        // Arrange: an older doc example puts the Page in recipient even on echoes (Meta's webhook sender/recipient rules).
         var body = """
             {"object":"page","entry":[{"id":"104523987765432","time":1763770009000,"messaging":[
              {"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":1763770008900,

@@ -3,7 +3,7 @@ using Normalizer.Sending;
 
 namespace Normalizer.Channels.Messenger.Tests;
 
-/// <summary>One row per entry of PLATFORM.md §4.2/§4.3, classes from §4.5.</summary>
+/// <summary>One row per entry of Meta's Graph API error codes/Meta: Messenger Platform error codes, classes from Meta: retry guidance.</summary>
 public sealed class MessengerErrorMapTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using Normalizer.Sending;
 
 namespace Normalizer.Channels.WhatsApp.Tests;
 
-/// <summary>One row per entry of PLATFORM.md §4.4, classes from §4.5.</summary>
+/// <summary>One row per entry of Meta's WhatsApp Cloud API error codes, classes from Meta: retry guidance.</summary>
 public sealed class WhatsAppErrorMapTests
 {
     [Theory]

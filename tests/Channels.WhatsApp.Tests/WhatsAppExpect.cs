@@ -4,7 +4,7 @@ using Normalizer.Testing;
 
 namespace Normalizer.Channels.WhatsApp.Tests;
 
-/// <summary>Loads WhatsApp fixtures and checks the frame every WhatsApp event shares (PRODUCT.md §2).</summary>
+/// <summary>Loads WhatsApp fixtures and checks the frame every WhatsApp event shares (schemas/README.md: the normalized event).</summary>
 internal static class WhatsAppExpect
 {
     public const string PhoneNumberId = "106540352242922";

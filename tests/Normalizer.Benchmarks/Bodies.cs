@@ -1,7 +1,7 @@
 namespace Normalizer.Benchmarks;
 
 /// <summary>
-/// Realistic webhook bodies embedded in the assembly (copied from /work/shared/samples and PLATFORM.md §2.8,
+/// Realistic webhook bodies embedded in the assembly (copied from the shared sample bodies and Meta's example webhook payloads,
 /// with realistic ID lengths), so the benchmarks run from the repository alone.
 /// </summary>
 internal static class Bodies

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Normalizer.Testing;
 
-/// <summary>Checks of the PRODUCT.md §2 envelope fields every Messenger/Instagram event fills.</summary>
+/// <summary>Checks of the the normalized event (schemas/README.md) envelope fields every Messenger/Instagram event fills.</summary>
 public static class EventAssert
 {
     /// <summary>An update the customer caused: from = customer, to = business, user_id = from.</summary>

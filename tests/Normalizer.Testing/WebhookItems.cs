@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Normalizer.Testing;
 
 /// <summary>
-/// Reads a webhook body the way PRODUCT.md §2 describes its events: one per item, in payload order
+/// Reads a webhook body the way the normalized event (schemas/README.md) describes its events: one per item, in payload order
 /// (each entry's messaging/standby/changes arrays in the order they appear; an entry with none is one item).
 /// Used to check <c>raw</c> and to redeliver single items in other bodies.
 /// </summary>

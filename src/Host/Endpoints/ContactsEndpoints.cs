@@ -3,7 +3,7 @@ using Normalizer.Identity;
 
 namespace Normalizer.Host.Endpoints;
 
-/// <summary>Identity (PRODUCT.md §7): look up contacts, link them into persons, resolve ASIDs to PSIDs.</summary>
+/// <summary>Identity (README: identity): look up contacts, link them into persons, resolve ASIDs to PSIDs.</summary>
 internal static class ContactsEndpoints
 {
     private const int MaxAsids = 200;

@@ -8,7 +8,7 @@ using Normalizer.Storage;
 
 namespace Normalizer.Host.Endpoints;
 
-/// <summary>The pull side of delivery (PRODUCT.md §5): pages of the event log, one event, and a live stream.</summary>
+/// <summary>The pull side of delivery (README: delivery): pages of the event log, one event, and a live stream.</summary>
 internal static class EventsEndpoints
 {
     public static void MapEvents(this RouteGroupBuilder v1)

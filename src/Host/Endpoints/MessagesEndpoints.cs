@@ -4,7 +4,7 @@ using Normalizer.Sending;
 
 namespace Normalizer.Host.Endpoints;
 
-/// <summary><c>POST /v1/messages</c>: the one send API (PRODUCT.md §6).</summary>
+/// <summary><c>POST /v1/messages</c>: the one send API (README: sending).</summary>
 internal static class MessagesEndpoints
 {
     public static void MapMessages(this RouteGroupBuilder v1) =>

@@ -1,4 +1,4 @@
 namespace Normalizer.Host.Endpoints;
 
-/// <summary><c>{ "data": [ { asid, psid, error } … ] }</c> (PRODUCT.md §7).</summary>
+/// <summary><c>{ "data": [ { asid, psid, error } … ] }</c> (README: identity).</summary>
 public sealed record ResolveResult(IReadOnlyList<ResolvedId> Data);

@@ -6,7 +6,7 @@ using Normalizer.Storage;
 
 namespace Normalizer.Host.Endpoints;
 
-/// <summary>The push side of delivery (PRODUCT.md §5): subscriptions and replay. The secret is shown once, at creation.</summary>
+/// <summary>The push side of delivery (README: delivery): subscriptions and replay. The secret is shown once, at creation.</summary>
 internal static class SubscriptionsEndpoints
 {
     // The secret is base64: written with '+' rather than the default '\u002B', so it can be copied from the raw answer.

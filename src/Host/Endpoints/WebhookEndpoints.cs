@@ -12,7 +12,7 @@ using Normalizer.Storage;
 namespace Normalizer.Host.Endpoints;
 
 /// <summary>
-/// Meta → Normalizer (PRODUCT.md §4): the verification handshake, and POST with size cap (413),
+/// Meta → Normalizer (README: ingest): the verification handshake, and POST with size cap (413),
 /// signature check over the raw bytes (401), JSON and <c>object</c> check (400), then the body is
 /// committed to the inbox and only then answered 200.
 /// </summary>
@@ -29,7 +29,7 @@ internal static partial class WebhookEndpoints
 
     private static IResult Handshake(HttpRequest request, IOptionsMonitor<MetaOptions> options)
     {
-        // Read the dotted names literally (PLATFORM.md §2.1).
+        // Read the dotted names literally (Meta's webhook verification requests).
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
         var challenge = request.Query["hub.challenge"].ToString();

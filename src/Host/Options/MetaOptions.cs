@@ -1,6 +1,6 @@
 namespace Normalizer.Host.Options;
 
-/// <summary>Section <c>Normalizer:Meta</c> (PRODUCT.md §9). A class, not a record: no generated ToString printing secrets.</summary>
+/// <summary>Section <c>Normalizer:Meta</c> (README: configuration). A class, not a record: no generated ToString printing secrets.</summary>
 public sealed class MetaOptions
 {
     public const string Section = "Normalizer:Meta";

@@ -1,6 +1,6 @@
 namespace Normalizer.Credentials;
 
-/// <summary>The configured pages and apps: lists <c>Normalizer:Pages</c> and <c>Normalizer:Apps</c> (PRODUCT.md §9).</summary>
+/// <summary>The configured pages and apps: lists <c>Normalizer:Pages</c> and <c>Normalizer:Apps</c> (README: configuration).</summary>
 public sealed class CredentialOptions
 {
     /// <summary>The section both lists live in.</summary>

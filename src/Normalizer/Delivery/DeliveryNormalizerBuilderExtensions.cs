@@ -5,7 +5,7 @@ using Normalizer.Delivery;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers webhook delivery to subscribers (PRODUCT.md §5); needs a store (<c>AddSqlStore</c>).</summary>
+/// <summary>Registers webhook delivery to subscribers (README: delivery); needs a store (<c>AddSqlStore</c>).</summary>
 public static class DeliveryNormalizerBuilderExtensions
 {
     /// <summary>

@@ -5,7 +5,7 @@ using System.Text;
 namespace Normalizer.Delivery;
 
 /// <summary>
-/// Standard Webhooks signatures (PRODUCT.md §5): <c>v1,</c> + base64(HMAC-SHA256(key, <c>{id}.{timestamp}.{body}</c>)),
+/// Standard Webhooks signatures (README: delivery): <c>v1,</c> + base64(HMAC-SHA256(key, <c>{id}.{timestamp}.{body}</c>)),
 /// one per secret, space-separated, so a consumer keeps verifying while a secret is rotated.
 /// </summary>
 public static class WebhookSigner

@@ -1,6 +1,6 @@
 namespace Normalizer.Events;
 
-/// <summary>The dotted event names of PRODUCT.md §2.</summary>
+/// <summary>The dotted event names of the normalized event (schemas/README.md)</summary>
 public static class EventName
 {
     /// <summary>A user message of any type.</summary>
@@ -52,7 +52,7 @@ public static class EventName
     /// <summary>Anything else; the item is kept in <c>raw</c>.</summary>
     public const string UnknownReceived = "unknown.received";
 
-    /// <summary>Every event name, in the order of PRODUCT.md §2.</summary>
+    /// <summary>Every event name, in the order of the normalized event (schemas/README.md)</summary>
     public static readonly IReadOnlyList<string> All =
     [
         MessageReceived, MessageEcho, MessageDelivered, MessageRead, MessageReaction, MessageEdited,

@@ -5,7 +5,7 @@ using Normalizer.Ids;
 
 namespace Normalizer.Events;
 
-/// <summary>One normalized update (PRODUCT.md §2). Every ID is a string with a type tag beside it.</summary>
+/// <summary>One normalized update (schemas/README.md: the normalized event). Every ID is a string with a type tag beside it.</summary>
 public sealed record NormalizedEvent
 {
     /// <summary>Deterministic event id derived from the dedup key.</summary>

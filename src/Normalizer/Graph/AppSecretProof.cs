@@ -5,7 +5,7 @@ namespace Normalizer.Graph;
 
 /// <summary>
 /// <c>appsecret_proof</c> = lowercase hex HMAC-SHA256(key = app secret, message = access token)
-/// (PLATFORM.md §3.2; developers.facebook.com/docs/graph-api/securing-requests).
+/// (Meta's securing-requests guide (appsecret_proof); developers.facebook.com/docs/graph-api/securing-requests).
 /// </summary>
 internal static class AppSecretProof
 {

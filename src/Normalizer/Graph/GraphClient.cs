@@ -8,8 +8,8 @@ namespace Normalizer.Graph;
 
 /// <summary>
 /// The Graph API client: <c>{BaseUrl}{Version}/{path}</c>, the token as <c>Authorization: Bearer</c> (WhatsApp's
-/// documented form; Bearer also works for Messenger/Instagram sends, PLATFORM.md §3.1) and <c>appsecret_proof</c>
-/// as a query parameter whenever the app secret is known (§3.2). Tokens, secrets and proofs never reach logs or
+/// documented form; Bearer also works for Messenger/Instagram sends, Meta's send API hosts and tokens) and <c>appsecret_proof</c>
+/// as a query parameter whenever the app secret is known (Meta: securing-requests guide (appsecret_proof)). Tokens, secrets and proofs never reach logs or
 /// error messages: requests are logged by method and path only, and Meta's texts are scrubbed of them.
 /// </summary>
 internal sealed class GraphClient(
@@ -73,7 +73,7 @@ internal sealed class GraphClient(
             }
             catch (JsonException)
             {
-                // A proxy's HTML error page: the status still classifies it (PLATFORM.md §4.5).
+                // A proxy's HTML error page: the status still classifies it (Meta's retry guidance).
             }
         }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Normalizer.Graph;
 
 /// <summary>
-/// Meta's error object (PLATFORM.md §4.1), read tolerantly: every member may be missing. A failure without a Graph
+/// Meta's error object (Meta's Graph API error object), read tolerantly: every member may be missing. A failure without a Graph
 /// error body (a 5xx HTML page, a timeout, a refused connection) has no <see cref="Code"/>.
 /// </summary>
 public sealed record GraphError

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Normalizer.Graph;
 
 /// <summary>
-/// Reads Meta's <c>{"error":{…}}</c> (PLATFORM.md §4.1) tolerantly: numbers may come as strings, members may be
+/// Reads Meta's <c>{"error":{…}}</c> (Meta's Graph API error object) tolerantly: numbers may come as strings, members may be
 /// missing, and a non-JSON body (a 502 HTML page) still yields an error carrying the HTTP status.
 /// </summary>
 internal static class GraphErrorParser

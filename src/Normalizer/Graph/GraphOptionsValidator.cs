@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Normalizer.Graph;
 
-/// <summary>Checks <see cref="GraphOptions"/> at start; failures name the key, never its value (STYLE.md §5).</summary>
+/// <summary>Checks <see cref="GraphOptions"/> at start; failures name the key, never its value .</summary>
 internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphOptions options)
@@ -33,7 +33,7 @@ internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOpti
         }
     }
 
-    // vNN.N as Meta writes it (PLATFORM.md §6): v25.0, v9.0.
+    // vNN.N as Meta writes it (Meta's Graph API versioning): v25.0, v9.0.
     [GeneratedRegex(@"^v[1-9][0-9]{0,2}\.[0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }

@@ -1,6 +1,6 @@
 namespace Normalizer.Graph;
 
-/// <summary>Builds Graph paths from IDs, which are opaque strings (PLATFORM.md §5.2).</summary>
+/// <summary>Builds Graph paths from IDs, which are opaque strings (Meta's ID format (numeric strings)).</summary>
 public static class GraphPath
 {
     /// <summary>

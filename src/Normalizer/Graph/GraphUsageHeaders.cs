@@ -6,7 +6,7 @@ namespace Normalizer.Graph;
 
 /// <summary>
 /// How long Meta asks to wait: <c>Retry-After</c> (seconds or a date), else the largest
-/// <c>estimated_time_to_regain_access</c> of <c>X-Business-Use-Case-Usage</c>, which is in minutes (PLATFORM.md §4.6).
+/// <c>estimated_time_to_regain_access</c> of <c>X-Business-Use-Case-Usage</c>, which is in minutes (Meta's rate limits).
 /// </summary>
 internal static class GraphUsageHeaders
 {

@@ -5,7 +5,7 @@ using Normalizer.Ids;
 
 namespace Normalizer.Identity;
 
-/// <summary>One scoped ID of a person on one channel (PRODUCT.md §7).</summary>
+/// <summary>One scoped ID of a person on one channel (README: identity).</summary>
 public sealed record Contact
 {
     /// <summary>Contact id (UUID).</summary>

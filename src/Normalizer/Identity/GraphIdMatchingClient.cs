@@ -12,13 +12,13 @@ using Normalizer.Sending;
 namespace Normalizer.Identity;
 
 /// <summary>
-/// The ID Matching API over <see cref="IGraphClient"/> (PLATFORM.md §5.4–§5.6): every call carries the token the
-/// edge documents and <c>appsecret_proof</c>. Errors are classified with the Messenger Platform table (§4.2–§4.3).
+/// The ID Matching API over <see cref="IGraphClient"/> (Meta's ID Matching API): every call carries the token the
+/// edge documents and <c>appsecret_proof</c>. Errors are classified with the Messenger Platform table (Meta: Graph API error codes–Meta: Messenger Platform error codes).
 /// Only the first page of <c>data</c> is read: one person has few PSIDs/ASIDs.
 /// </summary>
 internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdMatchingClient> logger) : IIdMatchingClient
 {
-    /// <summary>pages_id_mapping accepts up to 200 ASIDs per call (§5.5).</summary>
+    /// <summary>pages_id_mapping accepts up to 200 ASIDs per call (Meta: Page-Scoped ID API).</summary>
     public const int MaxMappingIds = 200;
 
     private const string MessengerProfileFields = "first_name,last_name,profile_pic,locale";
@@ -32,7 +32,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
             return Invalid("The ASID or Page id is not a valid id.");
         }
 
-        // ASID → PSIDs: the app token (or {app-id}|{app-secret}) plus appsecret_proof (§5.4).
+        // ASID → PSIDs: the app token (or {app-id}|{app-secret}) plus appsecret_proof (Meta: ID Matching API).
         var token = string.IsNullOrEmpty(app.AccessToken) ? $"{app.AppId}|{app.Secret}" : app.AccessToken;
         var query = pageId is null ? null : new Dictionary<string, string> { ["page"] = pageId };
         var response = await graph.SendAsync(GraphRequest.Get($"{asid}/ids_for_pages", token, app.Secret, query), cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
             return Invalid("The PSID is not a valid id.");
         }
 
-        // PSID → ASIDs: the Page token plus appsecret_proof of the app that manages the Page (§5.4).
+        // PSID → ASIDs: the Page token plus appsecret_proof of the app that manages the Page (Meta: ID Matching API).
         var response = await graph.SendAsync(GraphRequest.Get($"{psid}/ids_for_apps", page.AccessToken, page.AppSecret), cancellationToken);
         return response.IsSuccess
             ? new IdMatchResult { Matches = ReadMatches(response, "app", psid, scopeFallback: page.AppId) }
@@ -76,7 +76,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
             return Invalid("An ASID is not a valid id.");
         }
 
-        // Deprecated Page-Scoped ID API (§5.5): user_ids comma-separated, the target Page's token, appsecret_proof.
+        // Deprecated Page-Scoped ID API (Meta: Page-Scoped ID API): user_ids comma-separated, the target Page's token, appsecret_proof.
         var body = new JsonObject { ["user_ids"] = string.Join(',', asids), ["ignore_invalid_ids"] = ignoreInvalidIds };
         var response = await graph.SendAsync(GraphRequest.Post("pages_id_mapping", body, page.AccessToken, page.AppSecret), cancellationToken);
         if (!response.IsSuccess)
@@ -93,7 +93,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
                 continue;
             }
 
-            // The answer's members beyond id are unconfirmed (§9 item 13): take the source ASID from it when named,
+            // The answer's members beyond id are unconfirmed (facts not yet confirmed by Meta): take the source ASID from it when named,
             // else from the position when nothing was dropped.
             var source = Str(items[i], "user_id") ?? Str(items[i], "asid") ?? (items.Count == asids.Count ? asids[i] : null);
             matches.Add(new IdMatch(psid, page.PageId, source));
@@ -107,12 +107,12 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
         ArgumentNullException.ThrowIfNull(page);
         if (page.Platform == Platform.WhatsApp || !GraphPath.IsValidId(user.Value))
         {
-            return null; // WhatsApp has no profile endpoint: the profile name comes with each webhook (§2.7).
+            return null; // WhatsApp has no profile endpoint: the profile name comes with each webhook (Meta: WhatsApp Cloud API webhooks).
         }
 
         var instagram = page.Platform == Platform.Instagram;
         var fields = new Dictionary<string, string> { ["fields"] = instagram ? InstagramProfileFields : MessengerProfileFields };
-        // Instagram (§5.6): through the linked Page on graph.facebook.com (Facebook Login), else graph.instagram.com.
+        // Instagram (Meta: User Profile API): through the linked Page on graph.facebook.com (Facebook Login), else graph.instagram.com.
         var request = new GraphRequest
         {
             Method = HttpMethod.Get,
@@ -161,7 +161,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
             ? data.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
             : [];
 
-    // error_data of pages_id_mapping lists the invalid ids (§5.5): an array member, or a comma-separated string.
+    // error_data of pages_id_mapping lists the invalid ids (Meta: Page-Scoped ID API): an array member, or a comma-separated string.
     private static IReadOnlyList<string> InvalidIdsOf(JsonElement? errorData)
     {
         if (errorData is not { } data)

@@ -5,7 +5,7 @@ using Normalizer.Ids;
 namespace Normalizer.Identity;
 
 /// <summary>
-/// Meta's ID Matching API (PLATFORM.md §5.4–§5.6): ASID → PSIDs (<c>ids_for_pages</c>, app token),
+/// Meta's ID Matching API (Meta's ID Matching API): ASID → PSIDs (<c>ids_for_pages</c>, app token),
 /// PSID → ASIDs (<c>ids_for_apps</c>, Page token), the deprecated <c>pages_id_mapping</c>, and the user profile.
 /// Every call carries appsecret_proof.
 /// </summary>

@@ -71,7 +71,7 @@ public sealed partial class IdentityRelinker(
         await sender.FlushPendingAsync(linked, cancellationToken).ConfigureAwait(false);
     }
 
-    // Fetched once and cached on the contact (PRODUCT.md §7); WhatsApp has no profile endpoint but names the
+    // Fetched once and cached on the contact (README: identity); WhatsApp has no profile endpoint but names the
     // customer in the webhook itself.
     private async Task<UserProfile?> ProfileAsync(NormalizedEvent evt, Contact contact, Channels.PageCredentials? page, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Normalizer.Ids;
 
-/// <summary>The type tag of an ID (PRODUCT.md §3). IDs of different types are never compared.</summary>
+/// <summary>The type tag of an ID (schemas/README.md: the ID types). IDs of different types are never compared.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<IdType>))]
 public enum IdType
 {

@@ -42,7 +42,7 @@ public static class IdTypes
         type == BusinessType(platform) || IsUserType(platform, type);
 
     /// <summary>
-    /// The WhatsApp type of a customer ID: a BSUID is <c>CC.</c> + alphanumerics (PLATFORM.md §2.7),
+    /// The WhatsApp type of a customer ID: a BSUID is <c>CC.</c> + alphanumerics (Meta's WhatsApp Cloud API webhooks),
     /// a wa_id is digits only.
     /// </summary>
     public static IdType WhatsAppUserType(string value) =>

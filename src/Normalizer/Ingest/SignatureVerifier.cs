@@ -5,7 +5,7 @@ namespace Normalizer.Ingest;
 
 /// <summary>
 /// Checks <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> over the raw body bytes against each app secret, in
-/// constant time (PLATFORM.md §2.2). The header is attacker-controlled: any malformed value is simply "no match".
+/// constant time (Meta's webhook payload signature). The header is attacker-controlled: any malformed value is simply "no match".
 /// </summary>
 public static class SignatureVerifier
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 namespace Normalizer.Sending;
 
-/// <summary>Why a send failed: the taxonomy kind plus Meta's own identifiers (PRODUCT.md §6).</summary>
+/// <summary>Why a send failed: the taxonomy kind plus Meta's own identifiers (README: sending).</summary>
 public sealed record SendError
 {
     /// <summary>The class of failure.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Normalizer.Sending;
 
-/// <summary>The taxonomy of send failures (PRODUCT.md §6), each channel's Meta codes mapped onto it.</summary>
+/// <summary>The taxonomy of send failures (README: sending), each channel's Meta codes mapped onto it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SendErrorKind>))]
 public enum SendErrorKind
 {

@@ -4,7 +4,7 @@ using Normalizer.Events;
 
 namespace Normalizer.Sending;
 
-/// <summary>The body of <c>POST /v1/messages</c> (PRODUCT.md §6).</summary>
+/// <summary>The body of <c>POST /v1/messages</c> (README: sending).</summary>
 public sealed record SendRequest
 {
     /// <summary>Channel, where <see cref="To"/> does not tell it (a scoped ID).</summary>

@@ -4,7 +4,7 @@ using Normalizer.Events;
 
 namespace Normalizer.Sending;
 
-/// <summary>The answer of <c>POST /v1/messages</c> (PRODUCT.md §6): what was used, every attempt, the fallback taken.</summary>
+/// <summary>The answer of <c>POST /v1/messages</c> (README: sending): what was used, every attempt, the fallback taken.</summary>
 public sealed record SendResult
 {
     /// <summary>sent, queued or failed.</summary>

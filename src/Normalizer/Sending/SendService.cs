@@ -11,7 +11,7 @@ using Polly.Retry;
 namespace Normalizer.Sending;
 
 /// <summary>
-/// The one send API (PRODUCT.md §6): resolves the recipient and the token of the business ID that owns it,
+/// The one send API (README: sending): resolves the recipient and the token of the business ID that owns it,
 /// checks the reply window, sends through the channel with retries on transient / rate-limited answers and
 /// per-token pacing, and on <c>invalid_recipient</c> falls back: refreshed ID → another channel → queue.
 /// </summary>

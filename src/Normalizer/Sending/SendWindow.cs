@@ -3,7 +3,7 @@ using Normalizer.Events;
 namespace Normalizer.Sending;
 
 /// <summary>
-/// Whether a message may go out now (PLATFORM.md §3.3–§3.5): a free-form message needs the customer's last
+/// Whether a message may go out now (Meta's Messenger Send API): a free-form message needs the customer's last
 /// message within 24 hours; Messenger/Instagram HUMAN_AGENT (and Messenger CUSTOMER_FEEDBACK) extend that to
 /// 7 days; Messenger UTILITY messages, other tags (Meta judges them) and WhatsApp templates are not bound to it.
 /// </summary>

@@ -2,7 +2,7 @@ using Normalizer.Delivery;
 
 namespace Normalizer.Storage;
 
-/// <summary>Subscriptions of consuming apps (PRODUCT.md §5).</summary>
+/// <summary>Subscriptions of consuming apps (README: delivery).</summary>
 public interface ISubscriptionStore
 {
     /// <summary>Adds a subscription.</summary>

@@ -7,6 +7,6 @@ namespace Normalizer.Testing.FakeGraph;
 /// <param name="AppToken">The app access token (Meta's format is <c>{app-id}|{app-secret}</c>).</param>
 /// <param name="RequireProof">
 /// "Require App Secret" in the dashboard: every call with this app's tokens needs a proof. The ID-matching
-/// edges require one regardless (PLATFORM.md §3.2, §5.4).
+/// edges require one regardless (Meta's securing-requests guide (appsecret_proof)).
 /// </param>
 public sealed record FakeApp(string Id, string Name, string? Secret, string AppToken, bool RequireProof);

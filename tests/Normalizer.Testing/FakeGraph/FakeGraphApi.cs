@@ -11,7 +11,7 @@ namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
 /// A fake Meta Graph API: a real Kestrel server on 127.0.0.1 so HttpClient, tokens, <c>appsecret_proof</c> and
-/// retries run for real (WireMock is not available, DEPENDENCIES.md). Configure apps, pages and users with the
+/// retries run for real (WireMock is not available, . Configure apps, pages and users with the
 /// fluent methods (before or after start), script failures with <see cref="Script(string, string?)"/>, and assert
 /// on <see cref="Calls"/>.
 /// <code>

@@ -1,7 +1,7 @@
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// A Graph error as the fake answers it (PLATFORM.md §4.1):
+/// A Graph error as the fake answers it (Meta's Graph API error object):
 /// <c>{"error":{"message","type","code","error_subcode","error_user_title","error_user_msg","error_data","fbtrace_id"}}</c>.
 /// On a WhatsApp number <c>error_data{messaging_product:"whatsapp", details}</c> is always added.
 /// </summary>

@@ -13,6 +13,6 @@ namespace Normalizer.Testing.FakeGraph;
 /// <param name="AppId">The app whose secret signs the proof for this token.</param>
 /// <param name="LinkedPageId">
 /// Instagram only: the Facebook Page the IG account is linked to. With Facebook Login, Instagram sends are
-/// posted to that Page's <c>/messages</c> with the Page token (PLATFORM.md §3.4).
+/// posted to that Page's <c>/messages</c> with the Page token (Meta's Instagram messaging API).
 /// </param>
 public sealed record FakePage(string Id, Platform Platform, string Name, string AccessToken, string AppId, string? LinkedPageId);

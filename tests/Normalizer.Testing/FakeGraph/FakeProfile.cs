@@ -1,6 +1,6 @@
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary>What <c>GET /{user-id}?fields=…</c> answers for a PSID or IGSID (PLATFORM.md §5.6).</summary>
+/// <summary>What <c>GET /{user-id}?fields=…</c> answers for a PSID or IGSID (Meta's User Profile API).</summary>
 public sealed record FakeProfile
 {
     /// <summary>A user whose account was created with a phone number: the profile call fails with 2018218.</summary>

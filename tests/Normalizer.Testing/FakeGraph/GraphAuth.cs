@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary>Token lookup and the <c>appsecret_proof</c> check (PLATFORM.md §3.2).</summary>
+/// <summary>Token lookup and the <c>appsecret_proof</c> check (Meta's securing-requests guide (appsecret_proof)).</summary>
 internal static class GraphAuth
 {
     /// <summary>Works out whose token it is and whether the proof matches; answers nothing yet.</summary>

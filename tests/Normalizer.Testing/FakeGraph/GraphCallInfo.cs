@@ -37,7 +37,7 @@ internal sealed class GraphCallInfo(long sequence)
 
     private bool WhatsApp => Platform == Events.Platform.WhatsApp;
 
-    /// <summary>A Graph error answer in the shape of PLATFORM.md §4.1 (WhatsApp adds <c>error_data</c>).</summary>
+    /// <summary>A Graph error answer in the shape of Meta's Graph API error object (WhatsApp adds <c>error_data</c>).</summary>
     public GraphResult Fail(FakeGraphError error)
     {
         var message = error.Message ?? GraphErrorDefaults.Message(error.Code, error.Subcode);

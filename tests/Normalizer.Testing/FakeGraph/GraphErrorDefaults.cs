@@ -1,6 +1,6 @@
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary>Meta's usual message texts and HTTP statuses for the codes of PLATFORM.md §4.2–§4.4.</summary>
+/// <summary>Meta's usual message texts and HTTP statuses for the codes of Meta's Graph API error codes.</summary>
 public static class GraphErrorDefaults
 {
     public const string MissingProof = "API calls from the server require an appsecret_proof argument";
@@ -40,7 +40,7 @@ public static class GraphErrorDefaults
     };
 
     /// <summary>
-    /// Graph answers most errors with 400 (PLATFORM.md §4.1); the WhatsApp table gives 401/403/429/500/503
+    /// Graph answers most errors with 400 (Meta's Graph API error object); the WhatsApp table gives 401/403/429/500/503
     /// for some codes, which the fake uses on WhatsApp numbers.
     /// </summary>
     public static int HttpStatus(int code, bool whatsApp) => whatsApp

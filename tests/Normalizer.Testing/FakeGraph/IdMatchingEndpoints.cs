@@ -4,7 +4,7 @@ using Normalizer.Events;
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// ID matching (PLATFORM.md §5.4) and the deprecated Page-Scoped ID API (§5.5). All of them require
+/// ID matching (Meta's ID Matching API) and the deprecated Page-Scoped ID API (Meta: Page-Scoped ID API). All of them require
 /// <c>appsecret_proof</c> whatever the app's setting.
 /// </summary>
 internal static class IdMatchingEndpoints

@@ -4,7 +4,7 @@ using Normalizer.Events;
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// <c>GET /{v}/{id}?fields=…</c> with a Page token: a user profile (PLATFORM.md §5.6) or the Page's own node.
+/// <c>GET /{v}/{id}?fields=…</c> with a Page token: a user profile (Meta's User Profile API) or the Page's own node.
 /// </summary>
 internal static class NodeEndpoint
 {

@@ -5,14 +5,14 @@ using Normalizer.Events;
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// <c>POST /{v}/{page-id}/messages</c> and <c>/me/messages</c> for Messenger and Instagram (PLATFORM.md §3.3,
-/// §3.4); WhatsApp numbers go on to <see cref="WhatsAppSendEndpoint"/>.
+/// <c>POST /{v}/{page-id}/messages</c> and <c>/me/messages</c> for Messenger and Instagram (Meta's Messenger Send API,
+/// Meta: Instagram messaging API); WhatsApp numbers go on to <see cref="WhatsAppSendEndpoint"/>.
 /// </summary>
 internal static class SendEndpoint
 {
     private static readonly HashSet<string> MessagingTypes = ["RESPONSE", "UPDATE", "MESSAGE_TAG", "UTILITY"];
 
-    // Rejected with error 100 since 2026-04-27 (PLATFORM.md §3.3).
+    // Rejected with error 100 since 2026-04-27 (Meta's Messenger Send API).
     private static readonly HashSet<string> RetiredTags = ["ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE"];
 
     public static GraphResult Answer(FakeGraphState state, GraphRequest request, GraphCallInfo info)
@@ -93,7 +93,7 @@ internal static class SendEndpoint
             answer["recipient_id"] = recipientId;
         }
 
-        // Sender actions answer only recipient_id (PLATFORM.md §3.3).
+        // Sender actions answer only recipient_id (Meta's Messenger Send API).
         if (request.String("sender_action") is null)
         {
             answer["message_id"] = "m_FAKE" + state.NextMessageNumber().ToString("D12", CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary><c>POST /{v}/{phone-number-id}/messages</c> of the WhatsApp Cloud API (PLATFORM.md §3.5).</summary>
+/// <summary><c>POST /{v}/{phone-number-id}/messages</c> of the WhatsApp Cloud API (Meta's WhatsApp Cloud API messages).</summary>
 internal static class WhatsAppSendEndpoint
 {
     private static readonly HashSet<string> Types =
@@ -54,7 +54,7 @@ internal static class WhatsAppSendEndpoint
         var contact = new JsonObject { ["input"] = info.Subject };
         if (to is not null)
         {
-            // "to" wins over "recipient" (PLATFORM.md §3.5); wa_id may differ from the input.
+            // "to" wins over "recipient" (Meta's WhatsApp Cloud API messages); wa_id may differ from the input.
             var digits = Digits(to);
             if (digits.Length == 0)
             {

@@ -6,7 +6,7 @@ using Normalizer.Json;
 namespace Normalizer.Channels.Messaging;
 
 /// <summary>
-/// Recognizes the kind of a <c>messaging[]</c> item by its payload key (PLATFORM.md §2.6) and builds its part
+/// Recognizes the kind of a <c>messaging[]</c> item by its payload key (Meta's Messenger Platform webhook events) and builds its part
 /// and dedup key. Keys use Meta's own ids (mid) where the item has one, else sender + timestamp + content.
 /// </summary>
 internal static class MessagingKinds
@@ -84,7 +84,7 @@ internal static class MessagingKinds
         if (item.Obj("optin") is { } optin)
         {
             var part = MessagingParts.Optin(optin, senderUserRef);
-            // Marketing messages stop/resume arrive as opt-ins (PLATFORM.md §2.6, §5.7): STOP is an opt-out.
+            // Marketing messages stop/resume arrive as opt-ins (Meta's Messenger Platform webhook events): STOP is an opt-out.
             var name = part.NotificationMessagesStatus == "STOP_NOTIFICATIONS" ? EventName.OptoutReceived : EventName.OptinReceived;
             return new(name, $"optin:{sender ?? part.UserRef}:{at}:{part.Type}:{part.NotificationMessagesStatus}:{part.Ref}") { Optin = part };
         }
@@ -120,7 +120,7 @@ internal static class MessagingKinds
         var echo = message.Bool("is_echo") == true;
         if (message.Bool("is_deleted") == true)
         {
-            // Instagram unsend (PLATFORM.md §2.6: is_deleted flag); the mid is the one first delivered.
+            // Instagram unsend (Meta's Messenger Platform webhook events: is_deleted flag); the mid is the one first delivered.
             return new(EventName.MessageDeleted, "deleted:" + mid)
             {
                 Message = new MessagePart { Id = mid, Type = "deleted", IsEcho = echo },

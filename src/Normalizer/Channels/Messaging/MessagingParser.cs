@@ -7,7 +7,7 @@ namespace Normalizer.Channels.Messaging;
 
 /// <summary>
 /// Parses the Messenger Platform's <c>messaging[]</c> / <c>standby[]</c> items, which Messenger and
-/// Instagram share (PLATFORM.md §2.5–§2.6). The channel decides which ID types its users and business have.
+/// Instagram share (Meta's webhook sender/recipient rules). The channel decides which ID types its users and business have.
 /// </summary>
 /// <param name="platform">The channel's platform.</param>
 /// <param name="userType">PSID for Messenger, IGSID for Instagram.</param>
@@ -30,7 +30,7 @@ public sealed class MessagingParser(Platform platform, IdType userType)
         var metaTime = item.Long("timestamp") ?? entryTime;
         var parsed = MessagingKinds.Parse(item, sender, senderUserRef);
 
-        // Trust is_echo, not the order of sender/recipient (PLATFORM.md §2.5); only when the ids are plainly
+        // Trust is_echo, not the order of sender/recipient (Meta's webhook sender/recipient rules); only when the ids are plainly
         // swapped (an older doc example: recipient = the Page) is the sender taken as the customer.
         var outbound = parsed.Name == EventName.MessageEcho && !(recipient == pageId && sender != pageId);
         var user = outbound ? recipient : sender;

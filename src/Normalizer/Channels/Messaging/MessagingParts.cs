@@ -7,7 +7,7 @@ namespace Normalizer.Channels.Messaging;
 /// <summary>Builders for the parts of Messenger Platform items (messages, referrals, opt-ins).</summary>
 public static class MessagingParts
 {
-    /// <summary>A <c>message</c> object (PLATFORM.md §2.6, <c>messages</c> and <c>message_echoes</c>).</summary>
+    /// <summary>A <c>message</c> object (Meta's Messenger Platform webhook events, <c>messages</c> and <c>message_echoes</c>).</summary>
     public static MessagePart Message(JsonElement message, string mid, bool echo)
     {
         var attachments = Attachments(message);
@@ -70,7 +70,7 @@ public static class MessagingParts
         NotificationMessagesStatus = optin.Str("notification_messages_status"),
     };
 
-    // Legacy Messenger stickers arrive as type image with payload.sticker_id (PLATFORM.md §2.6).
+    // Legacy Messenger stickers arrive as type image with payload.sticker_id (Meta's Messenger Platform webhook events).
     private static string MessageType(AttachmentPart first) =>
         first.Type == "image" && first.StickerId is not null ? "sticker" : first.Type;
 

@@ -5,20 +5,20 @@ using Normalizer.Sending;
 namespace Normalizer.Channels.Messaging;
 
 /// <summary>
-/// Builds the Messenger Platform Send API body that Messenger and Instagram share (PLATFORM.md §3.3–§3.4):
+/// Builds the Messenger Platform Send API body that Messenger and Instagram share (Meta's Messenger Send API):
 /// <c>recipient.id</c>, <c>messaging_type</c>, <c>tag</c>, <c>message.text</c> + <c>quick_replies</c> |
 /// <c>message.attachment</c> | <c>sender_action</c> alone, <c>reply_to.mid</c>. Limits Meta documents and that
 /// are cheap to check fail here, before any call.
 /// </summary>
 public static class MessagingSendBody
 {
-    /// <summary>Quick replies per message (§3.3).</summary>
+    /// <summary>Quick replies per message (Meta: Messenger Send API).</summary>
     public const int MaxQuickReplies = 13;
 
-    /// <summary>Quick reply title length (§3.3).</summary>
+    /// <summary>Quick reply title length (Meta: Messenger Send API).</summary>
     public const int MaxQuickReplyTitle = 20;
 
-    /// <summary>Quick reply payload length (§3.3).</summary>
+    /// <summary>Quick reply payload length (Meta: Messenger Send API).</summary>
     public const int MaxQuickReplyPayload = 1000;
 
     private static readonly HashSet<string> MessagingTypes = ["RESPONSE", "UPDATE", "MESSAGE_TAG", "UTILITY"];
@@ -41,7 +41,7 @@ public static class MessagingSendBody
         var recipient = new JsonObject { ["id"] = request.Recipient.Value };
         if (message.Type == "sender_action")
         {
-            // Sent alone with recipient (§3.3); react/unreact need a payload this contract has no room for.
+            // Sent alone with recipient (Meta: Messenger Send API); react/unreact need a payload this contract has no room for.
             if (message.Action is not { } action || !SenderActions.Contains(action))
             {
                 problem = "sender_action must be typing_on, typing_off or mark_seen.";
@@ -76,7 +76,7 @@ public static class MessagingSendBody
     {
         problem = null;
         var tag = string.IsNullOrEmpty(request.Tag) ? null : request.Tag;
-        // messaging_type is required (§3.3); RESPONSE unless told, MESSAGE_TAG when only a tag is given.
+        // messaging_type is required (Meta: Messenger Send API); RESPONSE unless told, MESSAGE_TAG when only a tag is given.
         var type = !string.IsNullOrEmpty(request.MessagingType) ? request.MessagingType : tag is null ? "RESPONSE" : "MESSAGE_TAG";
         if (!MessagingTypes.Contains(type))
         {
@@ -90,7 +90,7 @@ public static class MessagingSendBody
             return false;
         }
 
-        // Retired tags answer error 100 since 2026-04-27; Instagram knows only HUMAN_AGENT (§3.3).
+        // Retired tags answer error 100 since 2026-04-27; Instagram knows only HUMAN_AGENT (Meta: Messenger Send API).
         if (tag is not null && !rules.Tags.Contains(tag))
         {
             problem = "This tag is not accepted on this channel: " + string.Join(", ", rules.Tags) + " are.";
@@ -112,7 +112,7 @@ public static class MessagingSendBody
         JsonObject content;
         if (message.Type is "text" or "buttons")
         {
-            // Buttons become quick replies: Messenger and Instagram have no plain reply buttons (§3.3).
+            // Buttons become quick replies: Messenger and Instagram have no plain reply buttons (Meta: Messenger Send API).
             if (string.IsNullOrEmpty(message.Body))
             {
                 problem = "The message text is empty.";

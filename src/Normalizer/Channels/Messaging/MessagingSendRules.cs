@@ -1,6 +1,6 @@
 namespace Normalizer.Channels.Messaging;
 
-/// <summary>What differs between Messenger and Instagram when building a Send API body (PLATFORM.md §3.3–§3.4).</summary>
+/// <summary>What differs between Messenger and Instagram when building a Send API body (Meta's Messenger Send API).</summary>
 public sealed class MessagingSendRules
 {
     /// <summary>Longest text in characters (Messenger 2000, Instagram 1000).</summary>

@@ -5,7 +5,7 @@ using Normalizer.Ids;
 namespace Normalizer.Ingest.Behaviors;
 
 /// <summary>
-/// Second: collects the customer IDs the event carries as tagged, scoped IDs (PRODUCT.md §3), so later
+/// Second: collects the customer IDs the event carries as tagged, scoped IDs (schemas/README.md: the ID types), so later
 /// steps never see a bare string. A WhatsApp customer may carry a phone and a BSUID: both are listed.
 /// </summary>
 internal sealed class IdTaggingBehavior : IPipelineBehavior<ProcessEvent, ProcessEventResult>
