@@ -31,7 +31,7 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
         }
 
         var facebookLogin = !string.IsNullOrEmpty(credentials.LinkedPageId);
-        var node = facebookLogin ? credentials.LinkedPageId : credentials.PageId;
+        var node = facebookLogin ? credentials.LinkedPageId! : credentials.PageId;
         if (!GraphPath.IsValidId(node))
         {
             return ChannelSendOutcome.BadRequest("The Instagram account or linked Page id is not a valid id.");
@@ -43,16 +43,7 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
         }
 
         var response = await graph.SendAsync(
-            new GraphRequest
-            {
-                Method = HttpMethod.Post,
-                Path = $"{node}/messages",
-                Body = body,
-                AccessToken = credentials.AccessToken,
-                AppSecret = credentials.AppSecret,
-                InstagramLogin = !facebookLogin,
-                HttpClientName = InstagramChannel.HttpClientName,
-            },
+            GraphRequest.Messages(node, body, credentials, InstagramChannel.HttpClientName, instagramLogin: !facebookLogin),
             cancellationToken);
 
         // {recipient_id, message_id} as on Messenger [U, facts not yet confirmed by Meta]; sender actions answer no message_id.

@@ -40,15 +40,7 @@ internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
         }
 
         var response = await graph.SendAsync(
-            new GraphRequest
-            {
-                Method = HttpMethod.Post,
-                Path = $"{credentials.PageId}/messages",
-                Body = body,
-                AccessToken = credentials.AccessToken,
-                AppSecret = credentials.AppSecret,
-                HttpClientName = MessengerChannel.HttpClientName,
-            },
+            GraphRequest.Messages(credentials.PageId, body, credentials, MessengerChannel.HttpClientName),
             cancellationToken);
 
         // {"recipient_id","message_id"}; sender actions answer recipient_id only (Meta: Messenger Send API).

@@ -30,15 +30,7 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
         }
 
         var response = await graph.SendAsync(
-            new GraphRequest
-            {
-                Method = HttpMethod.Post,
-                Path = $"{credentials.PageId}/messages",
-                Body = body,
-                AccessToken = credentials.AccessToken,
-                AppSecret = credentials.AppSecret,
-                HttpClientName = WhatsAppChannel.HttpClientName,
-            },
+            GraphRequest.Messages(credentials.PageId, body, credentials, WhatsAppChannel.HttpClientName),
             cancellationToken);
 
         // {"messaging_product","contacts":[…],"messages":[{"id":"wamid…"}]}; mark-as-read answers {"success":true} (Meta: WhatsApp Cloud API messages).

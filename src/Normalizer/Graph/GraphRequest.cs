@@ -40,6 +40,17 @@ public sealed class GraphRequest
     public static GraphRequest Post(string path, JsonNode body, string accessToken, string? appSecret) =>
         new() { Method = HttpMethod.Post, Path = path, Body = body, AccessToken = accessToken, AppSecret = appSecret };
 
+    /// <summary>A send: POST <c>{node}/messages</c> with the business ID's token and app secret, on the channel's HTTP client.</summary>
+    public static GraphRequest Messages(string node, JsonNode body, Channels.PageCredentials credentials, string httpClientName, bool instagramLogin = false)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return new()
+        {
+            Method = HttpMethod.Post, Path = $"{node}/messages", Body = body, AccessToken = credentials.AccessToken,
+            AppSecret = credentials.AppSecret, InstagramLogin = instagramLogin, HttpClientName = httpClientName,
+        };
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Path}";
 }
