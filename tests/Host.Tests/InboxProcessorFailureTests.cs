@@ -45,6 +45,44 @@ public sealed class InboxProcessorFailureTests
         Assert.Equal(0, await host.Services.GetRequiredService<InboxProcessor>().ProcessNextBatchAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ProcessNextBatch_StoreBusyOnce_FailsTheBatchWithoutQuarantineAndTheRetryStoresAll()
+    {
+        await using var app = new NormalizerApplication(processInbox: false);
+        await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IPipelineBehavior<ProcessEvent, ProcessEventResult>, BusyOnce>()));
+        using var client = host.CreateClient();
+        var body = Normalizer.Testing.Fixture.Sample("messenger-text-batch.json");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Normalizer.Testing.Signing.XHubSignature256(body, NormalizerApplication.AppSecret));
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+        var processor = host.Services.GetRequiredService<InboxProcessor>();
+
+        await Assert.ThrowsAsync<BusyException>(() => processor.ProcessNextBatchAsync(CancellationToken.None));
+        var retried = await processor.ProcessNextBatchAsync(CancellationToken.None);
+
+        Assert.Equal(1, retried);
+        using var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NormalizerApplication.ApiKey);
+        Assert.Equal(3, (await api.GetFromJsonAsync<JsonElement>("/v1/events")).GetProperty("data").GetArrayLength());
+        Assert.Equal(0, (await api.GetFromJsonAsync<JsonElement>("/v1/quarantine")).GetProperty("data").GetArrayLength());
+    }
+
+    private sealed class BusyException : System.Data.Common.DbException
+    {
+        public override bool IsTransient => true;
+    }
+
+    private sealed class BusyOnce : IPipelineBehavior<ProcessEvent, ProcessEventResult>
+    {
+        private int _calls;
+
+        public Task<ProcessEventResult> Handle(ProcessEvent request, CancellationToken cancellationToken, RequestHandlerDelegate<ProcessEventResult> next) =>
+            Interlocked.Increment(ref _calls) == 2 ? throw new BusyException() : next();
+    }
+
     private sealed class ThrowOnBoom : IPipelineBehavior<ProcessEvent, ProcessEventResult>
     {
         public Task<ProcessEventResult> Handle(ProcessEvent request, CancellationToken cancellationToken, RequestHandlerDelegate<ProcessEventResult> next) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -73,7 +74,7 @@ public sealed partial class InboxProcessor(
                 {
                     await ProcessRowAsync(row, session, pipeline, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (IsRowFault(ex))
                 {
                     return -1; // disposing the scope rolls the session back
                 }
@@ -86,7 +87,7 @@ public sealed partial class InboxProcessor(
             {
                 await ProcessRowAsync(row, session, pipeline, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (IsRowFault(ex))
             {
                 // A bug or an odd shape must not stall the inbox: undo this row's work and keep it aside.
                 LogRowFailed(logger, row.Id, ex.GetType().Name);
@@ -132,6 +133,10 @@ public sealed partial class InboxProcessor(
             }
         }
     }
+
+    // A row's own fault (a bug, an odd shape) is quarantined; cancellation and a busy or locked store are not the
+    // row's fault: they fail the batch, whose rows stay pending and are retried.
+    private static bool IsRowFault(Exception ex) => ex is not (OperationCanceledException or DbException { IsTransient: true });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {InboxId} failed to process ({Error}); quarantined")]
     private static partial void LogRowFailed(ILogger logger, long inboxId, string error);
