@@ -5,7 +5,7 @@ namespace Normalizer.Host.Cli;
 /// <summary>The command line: the same executable serves when no command is given.</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "normalize", "schemas", "send", "listen", "--help", "-h", "-?", "--version" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "normalize", "schemas", "send", "replay", "listen", "--help", "-h", "-?", "--version" };
 
     /// <summary>Whether the arguments name a CLI command rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -18,6 +18,7 @@ internal static class CliApp
             NormalizeCommand.Create(stdin, stdout, stderr),
             SchemasCommand.Create(stdout, stderr),
             SendCommand.Create(stdout, stderr),
+            ReplayCommand.Create(stdout, stderr),
             ListenCommand.Create(stdout),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Json;
@@ -21,7 +19,7 @@ internal static class SendCommand
         var tag = new Option<string?>("--tag") { Description = "Message tag (e.g. HUMAN_AGENT); sets messaging_type MESSAGE_TAG." };
         var fallback = new Option<string[]>("--fallback") { Description = "Channels to try when the recipient is unreachable.", AllowMultipleArgumentsPerToken = true };
         var queue = new Option<bool>("--queue") { Description = "Queue the message until the person writes again if unreachable." };
-        var url = new Option<string>("--url") { Description = "Base URL of the host.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NORMALIZER_URL") ?? "http://127.0.0.1:5080" };
+        var url = new Option<string>("--url") { Description = "Base URL of the host.", DefaultValueFactory = _ => ApiCall.DefaultUrl };
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: $NORMALIZER_API_KEY)." };
         var command = new Command("send", "Send a message through a running host (POST /v1/messages) and print the result.")
         {
@@ -65,36 +63,9 @@ internal static class SendCommand
                 Message = new OutboundMessage { Type = "text", Body = parse.GetValue(text), Template = parse.GetValue(template) },
                 Tag = parse.GetValue(tag), FallbackChannels = fallbacks.Count > 0 ? fallbacks : null, QueueIfUnreachable = parse.GetValue(queue),
             };
-            var key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("NORMALIZER_API_KEY");
-            return await PostAsync(new Uri(new Uri(parse.GetValue(url)!), "/v1/messages"), key, request, handler, stdout, stderr, cancellationToken);
+            return await new ApiCall("send", handler, stdout, stderr).PostAsync(parse.GetValue(url)!, "/v1/messages",
+                ApiCall.Key(parse.GetValue(apiKey)), JsonSerializer.Serialize(request, NormalizerJsonContext.Default.SendRequest), cancellationToken);
         });
         return command;
-    }
-
-    private static async Task<int> PostAsync(Uri endpoint, string? key, SendRequest request, Func<HttpMessageHandler>? handler,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        using var client = handler is null ? new HttpClient() : new HttpClient(handler());
-        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(request, NormalizerJsonContext.Default.SendRequest), Encoding.UTF8, "application/json"),
-        };
-        if (key is not null)
-        {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        try
-        {
-            using var response = await client.SendAsync(message, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            stdout.WriteLine(body);
-            return response.IsSuccessStatusCode ? 0 : response.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Unauthorized ? NormalizeCommand.BadInput : 1;
-        }
-        catch (HttpRequestException ex)
-        {
-            stderr.WriteLine($"send: cannot reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}");
-            return NormalizeCommand.BadInput;
-        }
     }
 }
