@@ -67,6 +67,25 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public async Task PostWebhook_Accepted_IsInTheInboxFileBesideTheDatabaseAndMarkedProcessedThere()
+    {
+        await using var app = new NormalizerApplication();
+
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+        await app.WaitForEventsAsync(1);
+        await app.WaitForDrainAsync();
+
+        using var inbox = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.Directory, "normalizer-inbox.db")}");
+        inbox.Open();
+        using var command = inbox.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), COUNT(processed_at) FROM inbox";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal(1, reader.GetInt64(0));
+        Assert.Equal(1, reader.GetInt64(1));
+    }
+
+    [Fact]
     public async Task PostWebhook_UnsignedWithSignaturesDisabled_EventsSayNotVerified()
     {
         await using var app = new NormalizerApplication(settings: new Dictionary<string, string?> { ["Normalizer:Meta:RequireSignature"] = "false" });

@@ -19,7 +19,7 @@ namespace Normalizer.Ingest;
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer,
-    EventFeed feed, InboxWriteGate gate, ILogger<InboxProcessor> logger)
+    EventFeed feed, InboxWriteGate gate, IStoreConnectionFactory connections, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
@@ -40,8 +40,9 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
-        // Writes take turns with the inbox writer (InboxWriteGate): webhooks wait for one turn at most.
-        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        // One store: writes take turns with the inbox writer (InboxWriteGate), webhooks wait for one turn at most.
+        // A separate inbox store: only the marks take a turn (ProcessAsync).
+        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
 
         // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole
         // attempt is then rolled back (nothing was committed or published) and the batch is done again with a
@@ -56,13 +57,15 @@ public sealed partial class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
-        session.DeferSync = true; // a commit lost on power loss leaves its rows pending: they are processed again
+        // One store: a commit lost on power loss takes its marks with it, its rows are processed again. A separate
+        // inbox store: the events must be durable before the marks are written there.
+        session.DeferSync = !connections.SeparateInbox;
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
         var started = Stopwatch.GetTimestamp();
         var count = 0;
         foreach (var row in rows)
         {
-            if (count > 0 && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
+            if (count > 0 && !connections.SeparateInbox && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
             {
                 break;
             }
@@ -105,8 +108,20 @@ public sealed partial class InboxProcessor(
             ids[i] = rows[i].Id;
         }
 
-        await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (connections.SeparateInbox)
+        {
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         feed.Publish(session.Stored);
         return count;
     }

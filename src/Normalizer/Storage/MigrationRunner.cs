@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 
@@ -21,17 +22,31 @@ public sealed class MigrationRunner(IStoreConnectionFactory connections, TimePro
             .ToList();
     }
 
-    /// <summary>Applies pending migrations; returns the versions applied.</summary>
+    /// <summary>
+    /// Applies pending migrations; returns the versions applied to the store. A separate inbox store gets the
+    /// <c>&lt;dialect&gt;_inbox</c> set.
+    /// </summary>
     public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken)
     {
+        if (connections.SeparateInbox)
+        {
+            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(inbox, connections.Dialect.Name + "_inbox", cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(connection, connections.Dialect.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, string set, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT version FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
         var done = new List<int>();
-        foreach (var (version, sql) in For(connections.Dialect.Name).Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, sql) in For(set).Where(m => !applied.Contains(m.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

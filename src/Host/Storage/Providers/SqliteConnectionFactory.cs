@@ -7,7 +7,10 @@ namespace Normalizer.Host.Storage.Providers;
 
 /// <summary>
 /// SQLite: WAL so readers never block the writer, <c>synchronous=FULL</c> so a committed inbox row survives
-/// power loss, and a busy timeout so the inbox writer and the processor take turns instead of failing.
+/// power loss, and a busy timeout. A file-based database keeps the inbox in a file of its own beside it
+/// (<c>normalizer-inbox.db</c> for <c>normalizer.db</c>): SQLite has one write lock per file, so appending a webhook
+/// never waits for the processor writing events; the processor then commits its events with <c>FULL</c> before it
+/// marks their rows processed in the inbox file. An in-memory database keeps everything in one.
 /// The inbox processor's connection commits with <c>synchronous=NORMAL</c> (<see cref="DeferSyncAsync"/>): in WAL mode
 /// that skips the fsync of the WAL at commit; a power loss may then drop the last such commits whole (the WAL's frame
 /// checksums end recovery at the last complete commit), never a commit flushed before them — the next <c>FULL</c> commit
@@ -17,6 +20,7 @@ namespace Normalizer.Host.Storage.Providers;
 internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferredSyncConnections
 {
     private readonly string _connectionString;
+    private readonly string _inboxConnectionString;
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -30,22 +34,38 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
             }
 
             DataSource = Path.GetFullPath(builder.DataSource);
+            InboxDataSource = Path.Combine(Path.GetDirectoryName(DataSource)!,
+                Path.GetFileNameWithoutExtension(DataSource) + "-inbox" + Path.GetExtension(DataSource));
         }
 
         _connectionString = builder.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
+        builder.DataSource = InboxDataSource;
+        _inboxConnectionString = SeparateInbox ? builder.ToString() : _connectionString;
+        foreach (var each in new[] { _connectionString, _inboxConnectionString }.Distinct())
+        {
+            using var connection = new SqliteConnection(each);
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+        }
     }
 
     /// <summary>The database file.</summary>
     public string DataSource { get; } = ":memory:";
 
+    /// <summary>The inbox's database file (the same as <see cref="DataSource"/> when in memory).</summary>
+    public string InboxDataSource { get; } = ":memory:";
+
+    public bool SeparateInbox => InboxDataSource != DataSource;
+
     public ISqlDialect Dialect { get; } = new SqliteDialect();
 
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
+
+    public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(_inboxConnectionString, cancellationToken);
+
+    private static async ValueTask<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         return connection;

@@ -58,7 +58,7 @@ internal sealed partial class InboxWriter : IAsyncDisposable
 
             try
             {
-                connection ??= await _connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+                connection ??= await _connections.OpenInboxAsync(CancellationToken.None).ConfigureAwait(false);
                 long[] ids;
                 using (await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
                 {

@@ -9,7 +9,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var sql = connections.Dialect.Limit(
             "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body " +
             "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
@@ -20,14 +20,23 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        var args = new { at = time.GetUtcNow().ToUnixTimeMilliseconds(), ids };
+        if (connections.SeparateInbox)
+        {
+            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+            await inbox.ExecuteAsync(new CommandDefinition(MarkSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE inbox SET processed_at = @at WHERE id IN @ids",
-            new { at = time.GetUtcNow().ToUnixTimeMilliseconds(), ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(MarkSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    private const string MarkSql = "UPDATE inbox SET processed_at = @at WHERE id IN @ids";
 
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
             "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE processed_at IS NULL", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row;
