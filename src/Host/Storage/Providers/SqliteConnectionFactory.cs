@@ -11,7 +11,8 @@ namespace Normalizer.Host.Storage.Providers;
 /// (<c>normalizer-inbox.db</c> for <c>normalizer.db</c>): SQLite has one write lock per file, so appending a webhook
 /// never waits for the processor writing events; the processor then commits its events with <c>FULL</c> before it
 /// marks their rows processed in the inbox file. An in-memory database keeps everything in one.
-/// The inbox processor's connection commits with <c>synchronous=NORMAL</c> (<see cref="DeferSyncAsync"/>): in WAL mode
+/// Only when inbox and events share one database does the processor commit with <c>synchronous=NORMAL</c>
+/// (<see cref="DeferSyncAsync"/>): in WAL mode
 /// that skips the fsync of the WAL at commit; a power loss may then drop the last such commits whole (the WAL's frame
 /// checksums end recovery at the last complete commit), never a commit flushed before them — the next <c>FULL</c> commit
 /// (the inbox writer's) or checkpoint flushes every earlier frame. A dropped processor batch takes its "processed"
