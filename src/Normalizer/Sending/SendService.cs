@@ -148,16 +148,8 @@ public sealed partial class SendService(
     private static ChannelSendOutcome Refuse(SendErrorKind kind, string message) =>
         ChannelSendOutcome.Failed(new SendError { Kind = kind, Message = message });
 
-    internal static string Wire(SendErrorKind kind) => kind switch
-    {
-        SendErrorKind.InvalidRecipient => "invalid_recipient",
-        SendErrorKind.WindowClosed => "window_closed",
-        SendErrorKind.RateLimited => "rate_limited",
-        SendErrorKind.TokenInvalid => "token_invalid",
-        SendErrorKind.Permission => "permission",
-        SendErrorKind.Transient => "transient",
-        _ => "bad_request",
-    };
+    // The wire names of SendErrorKind are its member names in snake_case (see its JsonStringEnumMemberName).
+    internal static string Wire(SendErrorKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable on {Platform} page {PageId}; trying fallbacks")]
     private static partial void LogUnreachable(ILogger logger, string platform, string pageId);
