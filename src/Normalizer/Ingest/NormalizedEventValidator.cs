@@ -24,7 +24,7 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
     {
         RuleFor(e => e.Id).NotEmpty().Must(id => id.StartsWith("evt_", StringComparison.Ordinal))
             .WithMessage("'id' must be an evt_ id");
-        RuleFor(e => e.Platform).IsInEnum();
+        RuleFor(e => e.Platform).Must(Enum.IsDefined).WithMessage("'platform' is not a known platform");
         RuleFor(e => e.Event).Must(EventName.IsKnown).WithMessage(e => $"'event' '{e.Event}' is not a known event name");
         RuleFor(e => e.PageId).NotEmpty().When(e => e.Event != EventName.UnknownReceived)
             .WithMessage("'page_id' must not be empty");

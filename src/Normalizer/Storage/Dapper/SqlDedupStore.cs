@@ -1,22 +1,23 @@
 namespace Normalizer.Storage.Dapper;
 
 /// <summary>
-/// Dedup enforced by the store: the event id is the primary key of <c>dedup_keys</c>, so a claim is one
-/// insert-if-absent in the session's transaction and holds across host instances. Run once per event, the
-/// statement is prepared once per session (<see cref="StoreSession.CommandAsync"/>).
+/// Dedup enforced by the store: an event id is claimed when no stored event has it. The claim reads the unique
+/// index on <c>events.id</c> inside the session's write transaction, which the event's insert follows in the same
+/// transaction (<see cref="SqlEventSink"/>), so a second claim of the id — later in the batch or by another host —
+/// sees it; the unique index still refuses a second row if two writers ever raced. Reading the index the insert is
+/// about to use costs less than writing a key table of its own. Run once per event, the statement is prepared once
+/// per session (<see cref="StoreSession.CommandAsync"/>).
 /// </summary>
-internal sealed class SqlDedupStore(StoreSession session, TimeProvider time) : IDedupStore
+internal sealed class SqlDedupStore(StoreSession session) : IDedupStore
 {
-    private static readonly string[] Parameters = ["@eventId", "@at"];
+    private static readonly string[] Parameters = ["@eventId"];
 
-    private string? _sql;
+    private const string Sql = "SELECT 1 FROM events WHERE id = @eventId";
 
     public async ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
     {
-        _sql ??= session.Dialect.InsertIfAbsent("dedup_keys", "event_id, seen_at", "@eventId, @at", "event_id");
-        var command = await session.CommandAsync(_sql, Parameters, cancellationToken).ConfigureAwait(false);
+        var command = await session.CommandAsync(Sql, Parameters, cancellationToken).ConfigureAwait(false);
         command.Parameters[0].Value = eventId;
-        command.Parameters[1].Value = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null;
     }
 }

@@ -75,11 +75,11 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        person ??= Guid.NewGuid().ToString();
+        person ??= Guid.CreateVersion7().ToString();
         foreach (var identity in identities)
         {
             var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
-            Set(upsert, 0, Guid.NewGuid().ToString());
+            Set(upsert, 0, Guid.CreateVersion7().ToString());
             Set(upsert, 1, person);
             Set(upsert, 2, link);
             Set(upsert, 3, platform);
