@@ -24,6 +24,14 @@ public interface IStoreConnectionFactory
     /// <summary>Opens a connection to the inbox's store (the same store unless <see cref="SeparateInbox"/>).</summary>
     ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
+    /// <summary>
+    /// Compiles <paramref name="sql"/> on <paramref name="connection"/> for many runs in <paramref name="transaction"/>,
+    /// its values set by the position of <paramref name="parameters"/>. The default goes through ADO.NET; a provider may
+    /// bind straight to its engine (SQLite: no per-run parameter lookup by name, no data reader).
+    /// </summary>
+    IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
+        new DbPreparedCommand(connection, transaction, sql, parameters);
+
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent duplicate).</summary>
     bool IsUniqueViolation(Exception exception);
 }

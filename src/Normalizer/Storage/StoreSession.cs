@@ -12,7 +12,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private readonly List<StoredEvent> _stored = [];
-    private Dictionary<string, DbCommand>? _commands;
+    private Dictionary<string, IPreparedCommand>? _commands;
 
     /// <summary>The dialect of the store.</summary>
     public ISqlDialect Dialect => connections.Dialect;
@@ -51,34 +51,26 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
 
     /// <summary>
     /// The session's command for <paramref name="sql"/> in the open transaction (begun if needed), with
-    /// <paramref name="parameters"/> in that order: created and prepared on first use, then reused, so the engine
-    /// compiles the statement once per session rather than once per execution (Dapper creates a command per call,
-    /// and Microsoft.Data.Sqlite compiles each new command again). Set each parameter's <c>Value</c> by index
-    /// (<see cref="DBNull.Value"/> for null) and execute; the command belongs to the session — do not dispose it.
-    /// For statements run per event; pass a <c>const</c> or cached string (the text is the key).
+    /// <paramref name="parameters"/> in that order: prepared on first use (<see cref="IStoreConnectionFactory.Prepare"/>),
+    /// then reused, so the engine compiles the statement once per session rather than once per execution (Dapper
+    /// creates a command per call, and Microsoft.Data.Sqlite compiles each new command again). Set each value by
+    /// position and execute; the command belongs to the session — do not dispose it. For statements run per event;
+    /// pass a <c>const</c> or cached string (the text is the key).
     /// </summary>
-    public async ValueTask<DbCommand> CommandAsync(string sql, string[] parameters, CancellationToken cancellationToken)
+    public async ValueTask<IPreparedCommand> CommandAsync(string sql, string[] parameters, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
-        _commands ??= new Dictionary<string, DbCommand>(StringComparer.Ordinal);
-        if (_commands.TryGetValue(sql, out var command))
+        _commands ??= new Dictionary<string, IPreparedCommand>(StringComparer.Ordinal);
+        if (!_commands.TryGetValue(sql, out var command))
         {
-            command.Transaction = transaction;
-            return command;
+            command = connections.Prepare(connection, transaction, sql, parameters);
+            _commands.Add(sql, command);
+        }
+        else if (command is DbPreparedCommand ado)
+        {
+            ado.Transaction = transaction;
         }
 
-        command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        _commands.Add(sql, command);
         return command;
     }
 
@@ -87,7 +79,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     {
         // SAVEPOINT/RELEASE run twice per inbox row: prepared once (standard SQL, as DbTransaction.Save issues it).
         var command = await CommandAsync("SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return _stored.Count;
     }
 
@@ -98,7 +90,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken)
     {
         var command = await CommandAsync("RELEASE SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Undoes everything since <see cref="SaveAsync"/>; the mark stays until <see cref="ReleaseAsync"/>.</summary>
@@ -126,7 +118,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         {
             foreach (var command in _commands.Values)
             {
-                await command.DisposeAsync().ConfigureAwait(false);
+                command.Dispose();
             }
 
             _commands = null;

@@ -17,7 +17,7 @@ internal sealed class SqlDedupStore(StoreSession session) : IDedupStore
     public async ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
     {
         var command = await session.CommandAsync(Sql, Parameters, cancellationToken).ConfigureAwait(false);
-        command.Parameters[0].Value = eventId;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null;
+        command.Set(0, eventId);
+        return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false) is null;
     }
 }

@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
+using System.Buffers;
 using System.Text.Json;
 using Dapper;
 using Normalizer.Events;
@@ -31,6 +30,8 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
 
     private static readonly string[] DeliveryParameters = ["@SubscriptionId", "@Seq", "@EventId", "@ConversationId", "@Now"];
 
+    private readonly ArrayBufferWriter<byte> _body = new(4096);
+    private Utf8JsonWriter? _writer;
     private string? _eventInsert;
 
     public async ValueTask AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
@@ -41,27 +42,28 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
             "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "seq");
         var platform = evt.Platform.ToWire();
         var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
-        Set(insert, 0, evt.Id);
-        Set(insert, 1, platform);
-        Set(insert, 2, evt.PageId);
-        Set(insert, 3, evt.Event);
-        Set(insert, 4, evt.ConversationId);
-        Set(insert, 5, evt.Timestamp);
-        Set(insert, 6, evt.ReceivedAt.ToUnixTimeMilliseconds());
-        Set(insert, 7, session.InboxId);
-        Set(insert, 8, JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent));
-        var seq = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        insert.Set(0, evt.Id);
+        insert.Set(1, platform);
+        insert.Set(2, evt.PageId);
+        insert.Set(3, evt.Event);
+        insert.Set(4, evt.ConversationId);
+        insert.Set(5, evt.Timestamp);
+        insert.Set(6, evt.ReceivedAt.ToUnixTimeMilliseconds());
+        insert.Set(7, session.InboxId);
+        insert.SetUtf8(8, Serialize(evt));
+        var seq = await insert.ExecuteInt64Async(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The event insert returned no seq.");
 
         if (evt.ConversationId is not null)
         {
             var upsert = await session.CommandAsync(ConversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
-            Set(upsert, 0, evt.ConversationId);
-            Set(upsert, 1, platform);
-            Set(upsert, 2, evt.PageId);
-            Set(upsert, 3, evt.UserId);
-            Set(upsert, 4, Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : null);
-            Set(upsert, 5, evt.Timestamp * 1000);
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            upsert.Set(0, evt.ConversationId);
+            upsert.Set(1, platform);
+            upsert.Set(2, evt.PageId);
+            upsert.Set(3, evt.UserId);
+            upsert.Set(4, Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : null);
+            upsert.Set(5, evt.Timestamp * 1000);
+            await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
@@ -79,15 +81,15 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         foreach (var identity in identities)
         {
             var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
-            Set(upsert, 0, Guid.CreateVersion7().ToString());
-            Set(upsert, 1, person);
-            Set(upsert, 2, link);
-            Set(upsert, 3, platform);
-            Set(upsert, 4, identity.Id.Value);
-            Set(upsert, 5, Ids.IdTypes.ToWire(identity.Id.Type));
-            Set(upsert, 6, identity.Scope.Value);
-            Set(upsert, 7, evt.Timestamp * 1000);
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            upsert.Set(0, Guid.CreateVersion7().ToString());
+            upsert.Set(1, person);
+            upsert.Set(2, link ? 1 : 0);
+            upsert.Set(3, platform);
+            upsert.Set(4, identity.Id.Value);
+            upsert.Set(5, Ids.IdTypes.ToWire(identity.Id.Type));
+            upsert.Set(6, identity.Scope.Value);
+            upsert.Set(7, evt.Timestamp * 1000);
+            await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         long? now = null;
@@ -95,18 +97,33 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         {
             now ??= time.GetUtcNow().ToUnixTimeMilliseconds();
             var delivery = await session.CommandAsync(DeliveryInsert, DeliveryParameters, cancellationToken).ConfigureAwait(false);
-            Set(delivery, 0, subscription.Id);
-            Set(delivery, 1, seq);
-            Set(delivery, 2, evt.Id);
-            Set(delivery, 3, evt.ConversationId);
-            Set(delivery, 4, now);
-            await delivery.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            delivery.Set(0, subscription.Id);
+            delivery.Set(1, seq);
+            delivery.Set(2, evt.Id);
+            delivery.Set(3, evt.ConversationId);
+            delivery.Set(4, now);
+            await delivery.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         session.AddStored(new StoredEvent(seq, evt));
     }
 
-    private static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
+    // The stored body as UTF-8, written into one buffer reused for every event of the session (bound as a copy).
+    private ReadOnlySpan<byte> Serialize(NormalizedEvent evt)
+    {
+        _body.ResetWrittenCount();
+        if (_writer is null)
+        {
+            _writer = new Utf8JsonWriter(_body);
+        }
+        else
+        {
+            _writer.Reset(_body);
+        }
+
+        JsonSerializer.Serialize(_writer, evt, NormalizerJsonContext.Default.NormalizedEvent);
+        return _body.WrittenSpan;
+    }
 
     // Shared by the engines that support ON CONFLICT (SQLite, PostgreSQL).
     private const string ConversationUpsert = """

@@ -1,0 +1,28 @@
+namespace Normalizer.Storage;
+
+/// <summary>
+/// A statement compiled once on one connection and run many times (once per event, once per webhook): set every
+/// value by position (the order of the parameter names it was prepared with), then execute. Values stay bound until
+/// set again. Owned by whoever prepared it (<see cref="StoreSession"/>, the inbox writer), disposed before its
+/// connection.
+/// </summary>
+public interface IPreparedCommand : IDisposable
+{
+    /// <summary>Binds text, or NULL.</summary>
+    void Set(int index, string? value);
+
+    /// <summary>Binds an integer, or NULL.</summary>
+    void Set(int index, long? value);
+
+    /// <summary>Binds text given as UTF-8 (copied: the span may be reused after the call).</summary>
+    void SetUtf8(int index, ReadOnlySpan<byte> text);
+
+    /// <summary>Binds bytes as a BLOB (copied: the span may be reused after the call).</summary>
+    void SetBlob(int index, ReadOnlySpan<byte> value);
+
+    /// <summary>Runs the statement in the connection's transaction; returns the number of rows it changed.</summary>
+    ValueTask<int> ExecuteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs the statement; returns the first column of its first row as an integer, or null without a row.</summary>
+    ValueTask<long?> ExecuteInt64Async(CancellationToken cancellationToken);
+}
