@@ -47,14 +47,28 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         RuleFor(e => e.Raw.ValueKind).Equal(System.Text.Json.JsonValueKind.Object).WithMessage("'raw' must be the original JSON object");
     }
 
+    // One rule per tagged field (each rule costs FluentValidation a state machine per event): the value, if any, is not
+    // blank, comes with its type, and the type belongs to the platform.
     private void Tagged(string name, Func<NormalizedEvent, string?> value, Func<NormalizedEvent, IdType?> type,
         Func<Platform, IdType, bool> allowed)
     {
-        RuleFor(e => e).Must(e => value(e) is null || !string.IsNullOrWhiteSpace(value(e)))
-            .WithMessage($"'{name}' must not be empty").OverridePropertyName(name);
-        RuleFor(e => e).Must(e => (value(e) is null) == (type(e) is null))
-            .WithMessage($"'{name}' and '{name}_type' must be given together").OverridePropertyName(name);
-        RuleFor(e => e).Must(e => type(e) is not { } t || allowed(e.Platform, t))
-            .WithMessage(e => $"'{name}_type' {IdTypes.ToWire(type(e)!.Value)} does not belong to platform {e.Platform.ToWire()}").OverridePropertyName(name);
+        RuleFor(e => e).Custom((e, context) =>
+        {
+            var (id, idType) = (value(e), type(e));
+            if (id is not null && string.IsNullOrWhiteSpace(id))
+            {
+                context.AddFailure(name, $"'{name}' must not be empty");
+            }
+
+            if ((id is null) != (idType is null))
+            {
+                context.AddFailure(name, $"'{name}' and '{name}_type' must be given together");
+            }
+
+            if (idType is { } t && !allowed(e.Platform, t))
+            {
+                context.AddFailure(name, $"'{name}_type' {IdTypes.ToWire(t)} does not belong to platform {e.Platform.ToWire()}");
+            }
+        });
     }
 }

@@ -16,8 +16,31 @@ public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffse
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
-        Span<char> text = stackalloc char[24];
-        value.UtcDateTime.TryFormat(text, out var written, Format, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(text[..written]);
+        // Digits written by hand: a custom format string is parsed again on every call, and every event has a time.
+        var t = value.UtcDateTime;
+        Span<byte> text = stackalloc byte[24];
+        Digits(text[..4], t.Year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), t.Month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), t.Day);
+        text[10] = (byte)'T';
+        Digits(text.Slice(11, 2), t.Hour);
+        text[13] = (byte)':';
+        Digits(text.Slice(14, 2), t.Minute);
+        text[16] = (byte)':';
+        Digits(text.Slice(17, 2), t.Second);
+        text[19] = (byte)'.';
+        Digits(text.Slice(20, 3), t.Millisecond);
+        text[23] = (byte)'Z';
+        writer.WriteStringValue(text);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10)
+        {
+            into[i] = (byte)('0' + (value % 10));
+        }
     }
 }

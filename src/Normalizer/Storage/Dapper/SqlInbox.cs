@@ -20,19 +20,39 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var args = new { at = time.GetUtcNow().ToUnixTimeMilliseconds(), ids };
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (connections.SeparateInbox)
         {
             await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-            await inbox.ExecuteAsync(new CommandDefinition(MarkSql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await using var transaction = await inbox.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using (var mark = connections.Prepare(inbox, transaction, MarkSql, MarkParameters))
+            {
+                await MarkAsync(mark, at, ids, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(MarkSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var command = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
+        await MarkAsync(command, at, ids, cancellationToken).ConfigureAwait(false);
     }
 
-    private const string MarkSql = "UPDATE inbox SET processed_at = @at WHERE id IN @ids";
+    // One prepared statement run per row: an "IN (@ids…)" list of a whole batch makes the engine look up each of its
+    // hundreds of parameter names among all the others on every bind.
+    private static async Task MarkAsync(IPreparedCommand mark, long at, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        mark.Set(0, at);
+        foreach (var id in ids)
+        {
+            mark.Set(1, id);
+            await mark.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private const string MarkSql = "UPDATE inbox SET processed_at = @at WHERE id = @id";
+
+    private static readonly string[] MarkParameters = ["@at", "@id"];
 
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)
     {
