@@ -19,20 +19,14 @@ public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffse
         // Digits written by hand: a custom format string is parsed again on every call, and every event has a time.
         var t = value.UtcDateTime;
         Span<byte> text = stackalloc byte[24];
+        "0000-00-00T00:00:00.000Z"u8.CopyTo(text);
         Digits(text[..4], t.Year);
-        text[4] = (byte)'-';
         Digits(text.Slice(5, 2), t.Month);
-        text[7] = (byte)'-';
         Digits(text.Slice(8, 2), t.Day);
-        text[10] = (byte)'T';
         Digits(text.Slice(11, 2), t.Hour);
-        text[13] = (byte)':';
         Digits(text.Slice(14, 2), t.Minute);
-        text[16] = (byte)':';
         Digits(text.Slice(17, 2), t.Second);
-        text[19] = (byte)'.';
         Digits(text.Slice(20, 3), t.Millisecond);
-        text[23] = (byte)'Z';
         writer.WriteStringValue(text);
     }
 
