@@ -28,13 +28,6 @@ public sealed class DbPreparedCommand : IPreparedCommand
         _command.Prepare();
     }
 
-    /// <summary>The transaction the next executions run in.</summary>
-    public DbTransaction? Transaction
-    {
-        get => _command.Transaction;
-        set => _command.Transaction = value;
-    }
-
     /// <inheritdoc />
     public void Set(int index, string? value) => _command.Parameters[index].Value = (object?)value ?? DBNull.Value;
 

@@ -66,10 +66,6 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
             command = connections.Prepare(connection, transaction, sql, parameters);
             _commands.Add(sql, command);
         }
-        else if (command is DbPreparedCommand ado)
-        {
-            ado.Transaction = transaction;
-        }
 
         return command;
     }
@@ -105,6 +101,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     {
         if (_transaction is not null)
         {
+            DisposeCommands(); // prepared for this transaction; a later one prepares its own
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
@@ -114,16 +111,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_commands is not null)
-        {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-
-            _commands = null;
-        }
-
+        DisposeCommands();
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync().ConfigureAwait(false);
@@ -133,5 +121,20 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private void DisposeCommands()
+    {
+        if (_commands is null)
+        {
+            return;
+        }
+
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands = null;
     }
 }

@@ -35,8 +35,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
 
     public void Set(int index, string? value)
     {
-        var slot = _slots[index];
-        if (slot == 0)
+        if (_slots[index] is not (> 0 and var slot))
         {
             return;
         }
@@ -65,8 +64,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
 
     public void Set(int index, long? value)
     {
-        var slot = _slots[index];
-        if (slot == 0)
+        if (_slots[index] is not (> 0 and var slot))
         {
             return;
         }
@@ -76,8 +74,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
 
     public void SetUtf8(int index, ReadOnlySpan<byte> text)
     {
-        var slot = _slots[index];
-        if (slot == 0)
+        if (_slots[index] is not (> 0 and var slot))
         {
             return;
         }
@@ -88,8 +85,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
 
     public void SetBlob(int index, ReadOnlySpan<byte> value)
     {
-        var slot = _slots[index];
-        if (slot == 0)
+        if (_slots[index] is not (> 0 and var slot))
         {
             return;
         }

@@ -112,15 +112,8 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
     private ReadOnlySpan<byte> Serialize(NormalizedEvent evt)
     {
         _body.ResetWrittenCount();
-        if (_writer is null)
-        {
-            _writer = new Utf8JsonWriter(_body);
-        }
-        else
-        {
-            _writer.Reset(_body);
-        }
-
+        _writer ??= new Utf8JsonWriter(_body);
+        _writer.Reset();
         JsonSerializer.Serialize(_writer, evt, NormalizerJsonContext.Default.NormalizedEvent);
         return _body.WrittenSpan;
     }
