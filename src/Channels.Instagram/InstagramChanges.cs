@@ -17,13 +17,13 @@ internal static class InstagramChanges
     public static NormalizedEvent Parse(
         JsonElement change, string accountId, long? entryTime, WebhookContext context, MessagingParser messaging)
     {
-        var field = change.Str("field");
-        if (change.Obj("value") is not { } value || field is null)
+        var field = change.Str("field"u8);
+        if (change.Obj("value"u8) is not { } value || field is null)
         {
             return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime, "changes");
         }
 
-        if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender") is not null)
+        if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender"u8) is not null)
         {
             return messaging.Parse(value, accountId, entryTime, standby: false, context);
         }
@@ -38,18 +38,18 @@ internal static class InstagramChanges
 
     private static NormalizedEvent Comment(string field, JsonElement value, string accountId, long? time, WebhookContext context)
     {
-        var from = value.Obj("from");
-        var user = from?.Str("id");
-        var media = value.Obj("media");
+        var from = value.Obj("from"u8);
+        var user = from?.Str("id"u8);
+        var media = value.Obj("media"u8);
         var comment = new CommentPart
         {
-            Id = value.Str("id"),
+            Id = value.Str("id"u8),
             Field = field,
-            Text = value.Str("text"),
-            ParentId = value.Str("parent_id"),
-            MediaId = media?.Str("id"),
-            MediaProductType = media?.Str("media_product_type"),
-            Username = from?.Str("username"),
+            Text = value.Str("text"u8),
+            ParentId = value.Str("parent_id"u8),
+            MediaId = media?.Str("id"u8),
+            MediaProductType = media?.Str("media_product_type"u8),
+            Username = from?.Str("username"u8),
         };
         var key = comment.Id is { } id ? $"comment:{id}" : "comment:" + ContentKey.Of(value);
         return Build(EventName.CommentReceived, key, value, user, accountId, time, context) with { Comment = comment };
@@ -59,9 +59,9 @@ internal static class InstagramChanges
     {
         var comment = new CommentPart
         {
-            Id = value.Str("comment_id"),
+            Id = value.Str("comment_id"u8),
             Field = "mentions",
-            MediaId = value.Str("media_id"),
+            MediaId = value.Str("media_id"u8),
         };
         return Build(EventName.MentionReceived, $"mention:{comment.MediaId}:{comment.Id}", value, null, accountId, time, context)
             with { Comment = comment };
@@ -90,7 +90,7 @@ internal static class InstagramChanges
             ConversationId = user is null ? null : EventIds.Conversation(Platform.Instagram, accountId, user),
             SignatureVerified = context.SignatureVerified,
             Standby = false,
-            Raw = value.Clone(),
+            Raw = context.Raw(value),
         };
     }
 }

@@ -14,23 +14,23 @@ internal static class WhatsAppContacts
     public static ContactPart? Build(JsonElement value, string? phone, string? bsuid, string? parentBsuid)
     {
         var contact = Match(value, phone, bsuid);
-        var profile = contact?.Obj("profile");
+        var profile = contact?.Obj("profile"u8);
         var part = new ContactPart
         {
-            WaId = phone ?? contact?.Str("wa_id"),
-            UserId = bsuid ?? contact?.Str("user_id"),
-            ParentUserId = parentBsuid ?? contact?.Str("parent_user_id"),
-            Name = profile?.Str("name"),
-            Username = profile?.Str("username"),
+            WaId = phone ?? contact?.Str("wa_id"u8),
+            UserId = bsuid ?? contact?.Str("user_id"u8),
+            ParentUserId = parentBsuid ?? contact?.Str("parent_user_id"u8),
+            Name = profile?.Str("name"u8),
+            Username = profile?.Str("username"u8),
         };
         return part is { WaId: null, UserId: null, ParentUserId: null, Name: null, Username: null } ? null : part;
     }
 
     private static JsonElement? Match(JsonElement value, string? phone, string? bsuid)
     {
-        foreach (var contact in value.Items("contacts"))
+        foreach (var contact in value.Items("contacts"u8))
         {
-            if ((phone is not null && contact.Str("wa_id") == phone) || (bsuid is not null && contact.Str("user_id") == bsuid))
+            if ((phone is not null && contact.Str("wa_id"u8) == phone) || (bsuid is not null && contact.Str("user_id"u8) == bsuid))
             {
                 return contact;
             }

@@ -26,7 +26,7 @@ internal static class WhatsAppEvent
             PageIdType = IdType.PhoneNumberId,
             SignatureVerified = scope.Context.SignatureVerified,
             Standby = false,
-            Raw = raw.Clone(),
+            Raw = scope.Context.Raw(raw),
         };
     }
 

@@ -13,9 +13,9 @@ internal static class WhatsAppMessages
 {
     public static NormalizedEvent Parse(JsonElement message, WhatsAppScope scope)
     {
-        var wamid = NonEmpty(message.Str("id"));
-        var time = message.Long("timestamp");
-        var type = NonEmpty(message.Str("type")) ?? "unknown";
+        var wamid = NonEmpty(message.Str("id"u8));
+        var time = message.Long("timestamp"u8);
+        var type = NonEmpty(message.Str("type"u8)) ?? "unknown";
         var special = type is "reaction" or "system" or "edit" or "revoke";
         if (wamid is null || (special && message.Obj(type) is null))
         {
@@ -23,8 +23,8 @@ internal static class WhatsAppMessages
             return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, message, scope.Context, time);
         }
 
-        var phone = NonEmpty(message.Str("from"));
-        var bsuid = NonEmpty(message.Str("from_user_id"));
+        var phone = NonEmpty(message.Str("from"u8));
+        var bsuid = NonEmpty(message.Str("from_user_id"u8));
         var user = WhatsAppEvent.User(phone, bsuid);
         var (name, prefix) = type switch
         {
@@ -41,7 +41,7 @@ internal static class WhatsAppMessages
             FromType = user?.Type,
             To = scope.PhoneNumberId,
             ToType = IdType.PhoneNumberId,
-            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"))),
+            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"u8))),
         };
 
         var content = message.Obj(type);
@@ -52,7 +52,7 @@ internal static class WhatsAppMessages
             "edit" => evt with { Message = Edit(content!.Value, wamid) },
             "revoke" => evt with
             {
-                Message = new MessagePart { Id = content!.Value.Str("original_message_id") ?? wamid, Type = "deleted", IsEcho = false },
+                Message = new MessagePart { Id = content!.Value.Str("original_message_id"u8) ?? wamid, Type = "deleted", IsEcho = false },
             },
             _ => evt with { Message = Content(message, wamid, type) },
         };
@@ -71,7 +71,7 @@ internal static class WhatsAppMessages
         switch (type)
         {
             case "text":
-                body = content?.Str("body");
+                body = content?.Str("body"u8);
                 break;
             case var media when WhatsAppParts.IsMedia(media) && content is { } m:
                 var attachment = WhatsAppParts.Attachment(media, m);
@@ -81,7 +81,7 @@ internal static class WhatsAppMessages
             case "location" when content is { } l:
                 location = WhatsAppParts.Location(l);
                 break;
-            case "contacts" when message.TryProp("contacts", out var cards) && cards.ValueKind == JsonValueKind.Array:
+            case "contacts" when message.TryProp("contacts"u8, out var cards) && cards.ValueKind == JsonValueKind.Array:
                 contacts = cards.Clone();
                 break;
             case "interactive" when content is { } i:
@@ -98,7 +98,7 @@ internal static class WhatsAppMessages
                 break;
         }
 
-        var context = message.Obj("context");
+        var context = message.Obj("context"u8);
         return new MessagePart
         {
             Id = id,
@@ -106,10 +106,10 @@ internal static class WhatsAppMessages
             Body = body,
             Attachments = attachments,
             ReplyTo = context is { } c ? WhatsAppParts.ReplyTo(c) : null,
-            Referral = message.Obj("referral") is { } r ? WhatsAppParts.Referral(r) : null,
+            Referral = message.Obj("referral"u8) is { } r ? WhatsAppParts.Referral(r) : null,
             IsEcho = false,
-            Forwarded = context?.Bool("forwarded"),
-            FrequentlyForwarded = context?.Bool("frequently_forwarded"),
+            Forwarded = context?.Bool("forwarded"u8),
+            FrequentlyForwarded = context?.Bool("frequently_forwarded"u8),
             Location = location,
             Contacts = contacts,
             Interactive = interactive,
@@ -121,8 +121,8 @@ internal static class WhatsAppMessages
     /// <summary><c>reaction{message_id, emoji}</c>; an empty or absent emoji removes the reaction.</summary>
     private static ReactionPart Reaction(JsonElement reaction)
     {
-        var emoji = NonEmpty(reaction.Str("emoji"));
-        return new ReactionPart { MessageId = reaction.Str("message_id"), Action = emoji is null ? "unreact" : "react", Emoji = emoji };
+        var emoji = NonEmpty(reaction.Str("emoji"u8));
+        return new ReactionPart { MessageId = reaction.Str("message_id"u8), Action = emoji is null ? "unreact" : "react", Emoji = emoji };
     }
 
     /// <summary>
@@ -131,8 +131,8 @@ internal static class WhatsAppMessages
     /// </summary>
     private static MessagePart Edit(JsonElement edit, string wamid)
     {
-        var id = edit.Str("original_message_id") ?? wamid;
-        return edit.Obj("message") is { } inner && NonEmpty(inner.Str("type")) is { } innerType
+        var id = edit.Str("original_message_id"u8) ?? wamid;
+        return edit.Obj("message"u8) is { } inner && NonEmpty(inner.Str("type"u8)) is { } innerType
             ? Content(inner, id, innerType) with { Type = "edit" }
             : new MessagePart { Id = id, Type = "edit", IsEcho = false };
     }
@@ -144,18 +144,18 @@ internal static class WhatsAppMessages
     /// </summary>
     private static SystemPart System(JsonElement system, string? phone, string? bsuid)
     {
-        var type = system.Str("type");
-        var waId = system.Str("wa_id");
-        var (current, next) = system.Str("new_wa_id") is { } legacyNew ? (waId ?? phone, legacyNew)
+        var type = system.Str("type"u8);
+        var waId = system.Str("wa_id"u8);
+        var (current, next) = system.Str("new_wa_id"u8) is { } legacyNew ? (waId ?? phone, legacyNew)
             : type is "user_changed_number" or "customer_changed_number" ? (phone, waId)
-            : (waId ?? system.Str("customer") ?? phone, null);
-        var (userId, newUserId) = system.Str("previous_user_id") is { } previous
-            ? (previous, system.Str("user_id") ?? system.Str("new_user_id"))
-            : (bsuid ?? system.Str("user_id"), system.Str("new_user_id"));
+            : (waId ?? system.Str("customer"u8) ?? phone, null);
+        var (userId, newUserId) = system.Str("previous_user_id"u8) is { } previous
+            ? (previous, system.Str("user_id"u8) ?? system.Str("new_user_id"u8))
+            : (bsuid ?? system.Str("user_id"u8), system.Str("new_user_id"u8));
         return new SystemPart
         {
             Type = type,
-            Body = system.Str("body"),
+            Body = system.Str("body"u8),
             WaId = current,
             NewWaId = next,
             UserId = userId,

@@ -14,10 +14,10 @@ internal static class WhatsAppParser
 {
     public static void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output)
     {
-        var wabaId = entry.Str("id") ?? "";
-        if (!entry.TryProp("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
+        var wabaId = entry.Str("id"u8) ?? "";
+        if (!entry.TryProp("changes"u8, out var changes) || changes.ValueKind != JsonValueKind.Array)
         {
-            output.Add(UnknownEvent.Create(Platform.WhatsApp, wabaId, entry, context, entry.Long("time")));
+            output.Add(UnknownEvent.Create(Platform.WhatsApp, wabaId, entry, context, entry.Long("time"u8)));
             return;
         }
 
@@ -26,7 +26,7 @@ internal static class WhatsAppParser
         {
             if (change.ValueKind == JsonValueKind.Object)
             {
-                Change(change, wabaId, entry.Long("time"), context, output);
+                Change(change, wabaId, entry.Long("time"u8), context, output);
             }
             else
             {
@@ -40,11 +40,11 @@ internal static class WhatsAppParser
     private static void Change(JsonElement change, string wabaId, long? entryTime, WebhookContext context, ICollection<NormalizedEvent> output)
     {
         // A field of any other JSON type than a string is not a field Meta sends.
-        var field = change.TryProp("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
-        var value = change.Obj("value");
+        var field = change.TryProp("field"u8, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        var value = change.Obj("value"u8);
         // Business-level changes rarely name a number; the WABA id then stands in for page_id.
-        var pageId = value?.Obj("metadata")?.Str("phone_number_id") ?? wabaId;
-        var time = value?.Long("timestamp") ?? entryTime;
+        var pageId = value?.Obj("metadata"u8)?.Str("phone_number_id"u8) ?? wabaId;
+        var time = value?.Long("timestamp"u8) ?? entryTime;
         if (field is null || value is null)
         {
             output.Add(UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time));
@@ -57,7 +57,7 @@ internal static class WhatsAppParser
             return;
         }
 
-        var phoneNumberId = value.Value.Obj("metadata")?.Str("phone_number_id");
+        var phoneNumberId = value.Value.Obj("metadata"u8)?.Str("phone_number_id"u8);
         var before = output.Count;
         if (!string.IsNullOrEmpty(phoneNumberId))
         {
@@ -74,7 +74,7 @@ internal static class WhatsAppParser
     private static void Messages(WhatsAppScope scope, ICollection<NormalizedEvent> output)
     {
         var index = 0;
-        foreach (var message in scope.Value.Items("messages"))
+        foreach (var message in scope.Value.Items("messages"u8))
         {
             output.Add(message.ValueKind == JsonValueKind.Object
                 ? WhatsAppMessages.Parse(message, scope)
@@ -83,7 +83,7 @@ internal static class WhatsAppParser
         }
 
         index = 0;
-        foreach (var status in scope.Value.Items("statuses"))
+        foreach (var status in scope.Value.Items("statuses"u8))
         {
             output.Add(status.ValueKind == JsonValueKind.Object
                 ? WhatsAppStatuses.Parse(status, scope)
@@ -91,7 +91,7 @@ internal static class WhatsAppParser
             index++;
         }
 
-        if (WhatsAppParts.Errors(scope.Value) is { } errors && scope.Value.TryProp("errors", out var raw))
+        if (WhatsAppParts.Errors(scope.Value) is { } errors && scope.Value.TryProp("errors"u8, out var raw))
         {
             // Errors not tied to a message carry no id or time of their own: key them by their exact bytes.
             output.Add(WhatsAppEvent.Create(EventName.ErrorReceived, "errors:" + ContentKey.Of(raw), scope.Value, null, scope) with

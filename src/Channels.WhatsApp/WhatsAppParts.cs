@@ -13,22 +13,22 @@ internal static class WhatsAppParts
     public static AttachmentPart Attachment(string type, JsonElement media) => new()
     {
         Type = type,
-        MediaId = media.Str("id"),
-        MimeType = media.Str("mime_type"),
-        Sha256 = media.Str("sha256"),
-        Filename = media.Str("filename"),
-        Caption = media.Str("caption"),
-        Voice = media.Bool("voice"),
-        Animated = media.Bool("animated"),
+        MediaId = media.Str("id"u8),
+        MimeType = media.Str("mime_type"u8),
+        Sha256 = media.Str("sha256"u8),
+        Filename = media.Str("filename"u8),
+        Caption = media.Str("caption"u8),
+        Voice = media.Bool("voice"u8),
+        Animated = media.Bool("animated"u8),
     };
 
     public static LocationPart Location(JsonElement location) => new()
     {
-        Latitude = location.Double("latitude"),
-        Longitude = location.Double("longitude"),
-        Name = location.Str("name"),
-        Address = location.Str("address"),
-        Url = location.Str("url"),
+        Latitude = location.Double("latitude"u8),
+        Longitude = location.Double("longitude"u8),
+        Name = location.Str("name"u8),
+        Address = location.Str("address"u8),
+        Url = location.Str("url"u8),
     };
 
     /// <summary>
@@ -37,7 +37,7 @@ internal static class WhatsAppParts
     /// </summary>
     public static InteractivePart? Interactive(JsonElement interactive)
     {
-        var type = interactive.Str("type");
+        var type = interactive.Str("type"u8);
         if (type is null)
         {
             return null;
@@ -45,55 +45,55 @@ internal static class WhatsAppParts
 
         var reply = interactive.Obj(type);
         return type == "nfm_reply"
-            ? new InteractivePart { Type = type, Id = reply?.Str("name"), Title = reply?.Str("body"), ResponseJson = reply?.Str("response_json") }
-            : new InteractivePart { Type = type, Id = reply?.Str("id"), Title = reply?.Str("title"), Description = reply?.Str("description") };
+            ? new InteractivePart { Type = type, Id = reply?.Str("name"u8), Title = reply?.Str("body"u8), ResponseJson = reply?.Str("response_json"u8) }
+            : new InteractivePart { Type = type, Id = reply?.Str("id"u8), Title = reply?.Str("title"u8), Description = reply?.Str("description"u8) };
     }
 
     /// <summary>Template quick-reply button: <c>button{payload, text}</c>.</summary>
     public static InteractivePart Button(JsonElement button) =>
-        new() { Type = "button", Id = button.Str("payload"), Title = button.Str("text") };
+        new() { Type = "button", Id = button.Str("payload"u8), Title = button.Str("text"u8) };
 
     /// <summary><c>order{catalog_id, text, product_items[{product_retailer_id, quantity, item_price, currency}]}</c>; numbers kept as sent.</summary>
     public static OrderPart Order(JsonElement order)
     {
         List<OrderItemPart>? items = null;
-        foreach (var item in order.Items("product_items"))
+        foreach (var item in order.Items("product_items"u8))
         {
             (items ??= []).Add(new OrderItemPart
             {
-                ProductRetailerId = item.Str("product_retailer_id"),
-                Quantity = item.Str("quantity"),
-                ItemPrice = item.Str("item_price"),
-                Currency = item.Str("currency"),
+                ProductRetailerId = item.Str("product_retailer_id"u8),
+                Quantity = item.Str("quantity"u8),
+                ItemPrice = item.Str("item_price"u8),
+                Currency = item.Str("currency"u8),
             });
         }
 
-        return new OrderPart { CatalogId = order.Str("catalog_id"), Text = order.Str("text"), ProductItems = items };
+        return new OrderPart { CatalogId = order.Str("catalog_id"u8), Text = order.Str("text"u8), ProductItems = items };
     }
 
     /// <summary>Click-to-WhatsApp ad referral on an inbound message.</summary>
     public static ReferralPart Referral(JsonElement referral) => new()
     {
-        SourceUrl = referral.Str("source_url"),
-        SourceId = referral.Str("source_id"),
-        SourceType = referral.Str("source_type"),
-        Headline = referral.Str("headline"),
-        Body = referral.Str("body"),
-        MediaType = referral.Str("media_type"),
-        MediaUrl = referral.Str("image_url") ?? referral.Str("video_url"),
-        CtwaClid = referral.Str("ctwa_clid"),
+        SourceUrl = referral.Str("source_url"u8),
+        SourceId = referral.Str("source_id"u8),
+        SourceType = referral.Str("source_type"u8),
+        Headline = referral.Str("headline"u8),
+        Body = referral.Str("body"u8),
+        MediaType = referral.Str("media_type"u8),
+        MediaUrl = referral.Str("image_url"u8) ?? referral.Str("video_url"u8),
+        CtwaClid = referral.Str("ctwa_clid"u8),
     };
 
     /// <summary><c>context{from, id, referred_product{catalog_id, product_retailer_id}}</c>; null when it names nothing.</summary>
     public static ReplyToPart? ReplyTo(JsonElement context)
     {
-        var product = context.Obj("referred_product");
+        var product = context.Obj("referred_product"u8);
         var part = new ReplyToPart
         {
-            Id = context.Str("id"),
-            From = context.Str("from"),
-            ReferredProductId = product?.Str("product_retailer_id"),
-            CatalogId = product?.Str("catalog_id"),
+            Id = context.Str("id"u8),
+            From = context.Str("from"u8),
+            ReferredProductId = product?.Str("product_retailer_id"u8),
+            CatalogId = product?.Str("catalog_id"u8),
         };
         return part is { Id: null, From: null, ReferredProductId: null, CatalogId: null } ? null : part;
     }
@@ -102,7 +102,7 @@ internal static class WhatsAppParts
     public static List<MetaErrorPart>? Errors(JsonElement owner)
     {
         List<MetaErrorPart>? list = null;
-        foreach (var error in owner.Items("errors"))
+        foreach (var error in owner.Items("errors"u8))
         {
             if (error.ValueKind != JsonValueKind.Object)
             {
@@ -111,11 +111,11 @@ internal static class WhatsAppParts
 
             (list ??= []).Add(new MetaErrorPart
             {
-                Code = error.Str("code"),
-                Title = error.Str("title"),
-                Message = error.Str("message"),
-                Details = error.Obj("error_data")?.Str("details") ?? error.Str("details"),
-                Href = error.Str("href"),
+                Code = error.Str("code"u8),
+                Title = error.Str("title"u8),
+                Message = error.Str("message"u8),
+                Details = error.Obj("error_data"u8)?.Str("details"u8) ?? error.Str("details"u8),
+                Href = error.Str("href"u8),
             });
         }
 

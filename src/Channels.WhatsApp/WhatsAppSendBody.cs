@@ -227,7 +227,7 @@ internal static class WhatsAppSendBody
     {
         problem = null;
         if (message.WhatsappTemplate is not { ValueKind: JsonValueKind.Object } template
-            || !template.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+            || !template.TryGetProperty("name"u8, out var name) || name.ValueKind != JsonValueKind.String)
         {
             return Fail("A WhatsApp template needs an object with a name.", out problem);
         }

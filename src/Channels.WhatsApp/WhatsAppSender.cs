@@ -39,9 +39,9 @@ internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
 
     private static string? MessageId(GraphResponse response) =>
         response.Body is { ValueKind: JsonValueKind.Object } root
-        && root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+        && root.TryGetProperty("messages"u8, out var messages) && messages.ValueKind == JsonValueKind.Array
         && messages.GetArrayLength() > 0 && messages[0].ValueKind == JsonValueKind.Object
-        && messages[0].TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+        && messages[0].TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
 }

@@ -14,32 +14,32 @@ internal static class WhatsAppStatuses
 {
     public static NormalizedEvent Parse(JsonElement status, WhatsAppScope scope)
     {
-        var wamid = NonEmpty(status.Str("id"));
-        var value = NonEmpty(status.Str("status"));
-        var time = status.Long("timestamp");
+        var wamid = NonEmpty(status.Str("id"u8));
+        var value = NonEmpty(status.Str("status"u8));
+        var time = status.Long("timestamp"u8);
         if (wamid is null || value is null || EventFor(value) is not { } name)
         {
             return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, status, scope.Context, time);
         }
 
-        var phone = NonEmpty(status.Str("recipient_id"));
-        var bsuid = NonEmpty(status.Str("recipient_user_id"));
+        var phone = NonEmpty(status.Str("recipient_id"u8));
+        var bsuid = NonEmpty(status.Str("recipient_user_id"u8));
         var user = WhatsAppEvent.User(phone, bsuid);
-        var conversation = status.Obj("conversation");
-        var pricing = status.Obj("pricing");
+        var conversation = status.Obj("conversation"u8);
+        var pricing = status.Obj("pricing"u8);
         var part = new StatusPart
         {
             MessageId = wamid,
             Status = value,
             RecipientId = phone,
             RecipientUserId = bsuid,
-            BizOpaqueCallbackData = status.Str("biz_opaque_callback_data"),
-            ConversationId = conversation?.Str("id"),
-            ConversationOrigin = conversation?.Obj("origin")?.Str("type"),
-            PricingCategory = pricing?.Str("category"),
-            PricingModel = pricing?.Str("pricing_model"),
-            PricingType = pricing?.Str("type"),
-            Billable = pricing?.Bool("billable"),
+            BizOpaqueCallbackData = status.Str("biz_opaque_callback_data"u8),
+            ConversationId = conversation?.Str("id"u8),
+            ConversationOrigin = conversation?.Obj("origin"u8)?.Str("type"u8),
+            PricingCategory = pricing?.Str("category"u8),
+            PricingModel = pricing?.Str("pricing_model"u8),
+            PricingType = pricing?.Str("type"u8),
+            Billable = pricing?.Bool("billable"u8),
             Errors = WhatsAppParts.Errors(status),
         };
 
@@ -50,7 +50,7 @@ internal static class WhatsAppStatuses
             To = user?.Value,
             ToType = user?.Type,
             Status = part,
-            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(status.Str("recipient_parent_user_id"))),
+            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(status.Str("recipient_parent_user_id"u8))),
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class WhatsAppMessagesTests
         Assert.Equal(Ana, contact.WaId);
         Assert.Equal("Ana Souza", contact.Name);
         Assert.Null(contact.UserId);
-        Assert.Equal(wamid, evt.Raw.GetProperty("id").GetString());
+        Assert.Equal(wamid, evt.Raw.Parse().GetProperty("id").GetString());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class WhatsAppParserTests
         Assert.Null(evt.From);
         Assert.Null(evt.UserId);
         Assert.Null(evt.ConversationId);
-        Assert.True(evt.Raw.TryGetProperty("metadata", out _));
+        Assert.True(evt.Raw.Parse().TryGetProperty("metadata", out _));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class WhatsAppParserTests
         Assert.Equal(new AccountPart { Field = "message_template_status_update", Event = "APPROVED" }, evt.Account);
         Assert.Equal(WabaId, evt.PageId);
         Assert.Equal(1763715000, evt.Timestamp);
-        Assert.Equal("message_template_status_update", evt.Raw.GetProperty("field").GetString());
+        Assert.Equal("message_template_status_update", evt.Raw.Parse().GetProperty("field").GetString());
         Assert.Null(evt.UserId);
     }
 
@@ -63,9 +63,9 @@ public sealed class WhatsAppParserTests
         // Assert
         Assert.Equal(7, events.Count);
         Assert.Equal(EventName.UnknownReceived, events[4].Event);
-        Assert.Equal("messages", events[4].Raw.GetProperty("field").GetString());
+        Assert.Equal("messages", events[4].Raw.Parse().GetProperty("field").GetString());
         Assert.Equal(EventName.UnknownReceived, events[5].Event);
-        Assert.Equal("SOMETHING", events[5].Raw.GetProperty("value").GetProperty("event").GetString());
+        Assert.Equal("SOMETHING", events[5].Raw.Parse().GetProperty("value").GetProperty("event").GetString());
         Assert.All(events.Skip(4).Take(2), e => Assert.Equal(WabaId, e.PageId));
     }
 
@@ -79,8 +79,8 @@ public sealed class WhatsAppParserTests
         Assert.Equal(EventName.UnknownReceived, evt.Event);
         Assert.Equal(WabaId, evt.PageId);
         Assert.Equal(1763715001, evt.Timestamp);
-        Assert.False(evt.Raw.TryGetProperty("changes", out _));
-        Assert.Equal(WabaId, evt.Raw.GetProperty("id").GetString());
+        Assert.False(evt.Raw.Parse().TryGetProperty("changes", out _));
+        Assert.Equal(WabaId, evt.Raw.Parse().GetProperty("id").GetString());
     }
 
     [Fact]
@@ -192,5 +192,5 @@ public sealed class WhatsAppParserTests
 
     // Change-level errors carry no id of their own: the key is the hash of the errors array's bytes.
     private static string KeyOf(NormalizedEvent evt) =>
-        "errors:" + ContentKey.Of(evt.Raw.GetProperty("errors"));
+        "errors:" + ContentKey.Of(evt.Raw.Parse().GetProperty("errors"));
 }

@@ -98,7 +98,7 @@ public sealed class WhatsAppSpecialMessagesTests
             "message:wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNgA=", Dora, IdType.WaId, 1763714040);
         Assert.Equal("poll_vote", evt.Message!.Type);
         Assert.Null(evt.Message.Body);
-        Assert.Equal("Azul", evt.Raw.GetProperty("poll_vote").GetProperty("option").GetString());
+        Assert.Equal("Azul", evt.Raw.Parse().GetProperty("poll_vote").GetProperty("option").GetString());
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class WhatsAppStatusesTests
             evt.Status);
         Assert.Equal(new ContactPart { WaId = Ana, UserId = "BR.1188000000000000777", Name = "Ana Souza" }, evt.Contact);
         Assert.Null(evt.Message);
-        Assert.Equal("sent", evt.Raw.GetProperty("status").GetString());
+        Assert.Equal("sent", evt.Raw.Parse().GetProperty("status").GetString());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class WhatsAppStatusesTests
         Assert.Equal(WhatsAppExpect.PhoneNumberId, evt.PageId);
         Assert.Equal(IdType.PhoneNumberId, evt.PageIdType);
         Assert.Equal(1763712480, evt.Timestamp);
-        Assert.Equal("deleted", evt.Raw.GetProperty("status").GetString());
+        Assert.Equal("deleted", evt.Raw.Parse().GetProperty("status").GetString());
         Assert.Null(evt.Status);
     }
 }

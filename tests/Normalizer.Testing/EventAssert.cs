@@ -19,7 +19,7 @@ public static class EventAssert
 
     /// <summary>raw is the original item, byte for byte.</summary>
     public static void RawIs(WebhookItems.Item item, NormalizedEvent evt) =>
-        Assert.Equal(item.Element.GetRawText(), evt.Raw.GetRawText());
+        Assert.Equal(item.Element.GetRawText(), evt.Raw.ToString());
 
     private static void Envelope(NormalizedEvent evt, Platform platform, string name, string pageId, string userId,
         long timestampMs, bool standby, bool outbound)

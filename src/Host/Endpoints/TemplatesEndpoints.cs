@@ -48,7 +48,7 @@ internal static class TemplatesEndpoints
 
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("variants", out var variants) || variants.ValueKind != JsonValueKind.Object)
+            if (!document.RootElement.TryGetProperty("variants"u8, out var variants) || variants.ValueKind != JsonValueKind.Object)
             {
                 return Invalid("'variants' is required: an object from 'default' or a locale (en_US, pt_BR, pt…) to a Handlebars text");
             }

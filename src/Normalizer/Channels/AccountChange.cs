@@ -15,17 +15,17 @@ public static class AccountChange
     public static NormalizedEvent Create(Platform platform, string pageId, JsonElement change, long? metaTimestamp, WebhookContext context)
     {
         var unknown = UnknownEvent.Create(platform, pageId, change, context, metaTimestamp, "changes");
-        if (change.Str("field") is not { } field)
+        if (change.Str("field"u8) is not { } field)
         {
             return unknown;
         }
 
-        var value = change.Obj("value");
+        var value = change.Obj("value"u8);
         return unknown with
         {
             Id = EventIds.Event(platform, pageId, $"account:{field}:{ContentKey.Of(change)}"),
             Event = EventName.AccountUpdated,
-            Account = new AccountPart { Field = field, Event = value?.Str("event") ?? value?.Str("verb") },
+            Account = new AccountPart { Field = field, Event = value?.Str("event"u8) ?? value?.Str("verb"u8) },
         };
     }
 }

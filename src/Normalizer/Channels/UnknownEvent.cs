@@ -35,11 +35,11 @@ public static class UnknownEvent
             PageIdType = IdTypes.BusinessType(platform),
             SignatureVerified = context.SignatureVerified,
             Standby = false,
-            Raw = item.ValueKind == JsonValueKind.Object ? item.Clone() : Wrap(container, item),
+            Raw = item.ValueKind == JsonValueKind.Object ? context.Raw(item) : Wrap(container, item),
         };
     }
 
-    private static JsonElement Wrap(string container, JsonElement item)
+    private static RawJson Wrap(string container, JsonElement item)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -50,7 +50,6 @@ public static class UnknownEvent
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return new RawJson(buffer.WrittenMemory);
     }
 }

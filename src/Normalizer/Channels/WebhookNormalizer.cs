@@ -41,7 +41,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
 
         using (document)
         {
-            return Normalize(document.RootElement, context, pinned);
+            return Normalize(document.RootElement, context with { Body = body }, pinned);
         }
     }
 
@@ -52,13 +52,13 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
         }
 
-        var webhookObject = root.Str("object");
+        var webhookObject = root.Str("object"u8);
         if (!TryPickChannel(webhookObject, pinned, out var channel, out var error))
         {
             return error;
         }
 
-        if (!root.TryProp("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        if (!root.TryProp("entry"u8, out var entries) || entries.ValueKind != JsonValueKind.Array)
         {
             return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, "'entry' is missing or not an array");
         }
@@ -127,7 +127,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             events.RemoveRange(before, events.Count - before);
         }
 
-        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id") ?? "", entry, context, entry.Long("time"), "entry"));
+        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id"u8) ?? "", entry, context, entry.Long("time"u8), "entry"));
     }
 
     /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>

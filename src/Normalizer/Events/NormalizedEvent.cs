@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Normalizer.Ids;
 
@@ -138,7 +137,7 @@ public sealed record NormalizedEvent
 
     /// <summary>The original item.</summary>
     [Description("The original item: a messaging item, a WhatsApp message/status object, or a change value.")]
-    public required JsonElement Raw { get; init; }
+    public required RawJson Raw { get; init; }
 
     /// <summary>The sender as a tagged ID, where there is one.</summary>
     [JsonIgnore]

@@ -13,11 +13,11 @@ internal static class GraphErrorParser
     public static GraphError? Parse(int status, JsonElement? body, string? traceHeader)
     {
         var success = status is >= 200 and < 300;
-        if (body is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("error", out var error))
+        if (body is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("error"u8, out var error))
         {
             if (error.ValueKind == JsonValueKind.Object)
             {
-                var data = error.TryGetProperty("error_data", out var d) && d.ValueKind is not JsonValueKind.Null ? d.Clone() : (JsonElement?)null;
+                var data = error.TryGetProperty("error_data"u8, out var d) && d.ValueKind is not JsonValueKind.Null ? d.Clone() : (JsonElement?)null;
                 var code = Int(error, "code");
                 return new GraphError
                 {

@@ -50,7 +50,7 @@ internal static class GraphUsageHeaders
                     foreach (var usage in business.Value.EnumerateArray())
                     {
                         if (usage.ValueKind == JsonValueKind.Object
-                            && usage.TryGetProperty("estimated_time_to_regain_access", out var eta)
+                            && usage.TryGetProperty("estimated_time_to_regain_access"u8, out var eta)
                             && ReadNumber(eta) is { } m && m > minutes)
                         {
                             minutes = m;

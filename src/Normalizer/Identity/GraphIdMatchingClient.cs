@@ -156,7 +156,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
     }
 
     private static IEnumerable<JsonElement> Data(GraphResponse response) =>
-        response.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("data", out var data)
+        response.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("data"u8, out var data)
             && data.ValueKind == JsonValueKind.Array
             ? data.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
             : [];

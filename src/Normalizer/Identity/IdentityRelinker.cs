@@ -95,11 +95,11 @@ public sealed partial class IdentityRelinker(
 
     private async Task StoreRelinkedAsync(NormalizedEvent trigger, Contact linked, Contact previous, CancellationToken cancellationToken)
     {
-        var raw = JsonSerializer.SerializeToElement(new Dictionary<string, string?>
+        var raw = new RawJson(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
         {
             ["previous_user_id"] = previous.ScopedId, ["user_id"] = linked.ScopedId, ["asid"] = linked.Asid,
             ["person_id"] = linked.PersonId, ["contact_id"] = linked.Id, ["method"] = "ids_for_apps",
-        }, Json.NormalizerJsonContext.Default.DictionaryStringString);
+        }, Json.NormalizerJsonContext.Default.DictionaryStringString));
         var evt = trigger with
         {
             Id = EventIds.Event(Platform.Facebook, trigger.PageId, $"relinked:{previous.ScopedId}:{linked.ScopedId}"),

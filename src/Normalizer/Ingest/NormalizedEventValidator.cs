@@ -44,7 +44,7 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
             .WithMessage(e => $"'{e.Event}' needs a 'user_id'");
         RuleFor(e => e.ConversationId).Must((e, c) => (c is null) == (e.UserId is null))
             .WithMessage("'conversation_id' must be present exactly when 'user_id' is");
-        RuleFor(e => e.Raw.ValueKind).Equal(System.Text.Json.JsonValueKind.Object).WithMessage("'raw' must be the original JSON object");
+        RuleFor(e => e.Raw.IsObject).Equal(true).WithMessage("'raw' must be the original JSON object");
     }
 
     // One rule per tagged field (each rule costs FluentValidation a state machine per event): the value, if any, is not

@@ -9,8 +9,8 @@ namespace Normalizer.Json;
 /// </summary>
 public static class JsonElementExtensions
 {
-    /// <summary>The named property when <paramref name="element"/> is an object that has it.</summary>
-    public static bool TryProp(this JsonElement element, string name, out JsonElement value)
+    /// <summary>The named property (UTF-8 name, e.g. <c>"id"u8</c>) when <paramref name="element"/> is an object that has it.</summary>
+    public static bool TryProp(this JsonElement element, ReadOnlySpan<byte> name, out JsonElement value)
     {
         if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value))
         {
@@ -22,18 +22,22 @@ public static class JsonElementExtensions
     }
 
     /// <summary>The named property when it is an object.</summary>
-    public static JsonElement? Obj(this JsonElement element, string name) =>
+    public static JsonElement? Obj(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
 
+    /// <summary>The property named by data (a message's <c>type</c>, say) when it is an object.</summary>
+    public static JsonElement? Obj(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
+
     /// <summary>Whether the object has the named property with a non-null value.</summary>
-    public static bool Has(this JsonElement element, string name) =>
+    public static bool Has(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
     /// <summary>
     /// A string property as text; a number as its exact source text (IDs above 2^53 keep every digit);
     /// anything else as null.
     /// </summary>
-    public static string? Str(this JsonElement element, string name) =>
+    public static string? Str(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) ? v.AsText() : null;
 
     /// <summary>A string or number value as text (numbers keep their source digits), else null.</summary>
@@ -45,7 +49,7 @@ public static class JsonElementExtensions
     };
 
     /// <summary>A whole number given as a JSON number or a numeric string, else null.</summary>
-    public static long? Long(this JsonElement element, string name)
+    public static long? Long(this JsonElement element, ReadOnlySpan<byte> name)
     {
         if (!element.TryProp(name, out var v))
         {
@@ -61,7 +65,7 @@ public static class JsonElementExtensions
     }
 
     /// <summary>A number given as a JSON number or a numeric string, else null.</summary>
-    public static double? Double(this JsonElement element, string name)
+    public static double? Double(this JsonElement element, ReadOnlySpan<byte> name)
     {
         if (!element.TryProp(name, out var v))
         {
@@ -77,7 +81,7 @@ public static class JsonElementExtensions
     }
 
     /// <summary>A boolean property, else null.</summary>
-    public static bool? Bool(this JsonElement element, string name) =>
+    public static bool? Bool(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) ? v.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -86,6 +90,6 @@ public static class JsonElementExtensions
         } : null;
 
     /// <summary>The elements of an array property; nothing when it is absent or not an array.</summary>
-    public static JsonElement.ArrayEnumerator Items(this JsonElement element, string name) =>
+    public static JsonElement.ArrayEnumerator Items(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : default;
 }

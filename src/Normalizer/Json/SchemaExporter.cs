@@ -77,7 +77,7 @@ public static class SchemaExporter
                 obj["type"] = "string";
                 obj["format"] = "date-time";
             }
-            else if (type == typeof(JsonElement) && context.PropertyInfo?.Name == "raw")
+            else if (type == typeof(Events.RawJson))
             {
                 obj["type"] = "object";
             }

@@ -28,7 +28,7 @@ public sealed class SendRequestValidator : AbstractValidator<SendRequest>
             .WithMessage("'message.buttons' is required for type buttons");
         RuleFor(r => r.Message.Sections).NotEmpty().When(r => r.Message.Type == "list")
             .WithMessage("'message.sections' is required for type list");
-        RuleFor(r => r.Message.WhatsappTemplate).Must(t => t is { ValueKind: System.Text.Json.JsonValueKind.Object } o && o.TryGetProperty("name", out _))
+        RuleFor(r => r.Message.WhatsappTemplate).Must(t => t is { ValueKind: System.Text.Json.JsonValueKind.Object } o && o.TryGetProperty("name"u8, out _))
             .When(r => r.Message.Type == "whatsapp_template")
             .WithMessage("'message.whatsapp_template' must be an object with a 'name'");
         RuleFor(r => r.Message.Action).Must(a => a is "typing_on" or "typing_off" or "mark_seen")

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Events;
@@ -53,7 +54,7 @@ public sealed class EventPipelineTests
         Message = new MessagePart { Id = mid, Type = "text", Body = "hi", IsEcho = false },
         SignatureVerified = true,
         Standby = false,
-        Raw = JsonDocument.Parse("{\"message\":{\"mid\":\"" + mid + "\"}}").RootElement,
+        Raw = new RawJson(Encoding.UTF8.GetBytes("{\"message\":{\"mid\":\"" + mid + "\"}}")),
     };
 
     [Fact]

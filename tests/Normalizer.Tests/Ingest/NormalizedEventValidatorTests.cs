@@ -25,6 +25,8 @@ public sealed class NormalizedEventValidatorTests
         { "ms disagrees", "'timestamp_ms' disagrees" },
         { "message without user", "needs a 'user_id'" },
         { "conversation without user", "'conversation_id' must be present exactly when 'user_id' is" },
+        { "raw not an object", "'raw' must be the original JSON object" },
+        { "raw missing", "'raw' must be the original JSON object" },
     };
 
     private static NormalizedEvent Break(string how) => how switch
@@ -42,6 +44,8 @@ public sealed class NormalizedEventValidatorTests
         "ms disagrees" => Valid with { TimestampMs = 1763719999000 },
         "message without user" => Valid with { UserId = null, UserIdType = null, ConversationId = null },
         "conversation without user" => Valid with { UserId = null, UserIdType = null, Event = EventName.AccountUpdated },
+        "raw not an object" => Valid with { Raw = new RawJson("[{\"mid\":\"m_1\"}]"u8.ToArray()) },
+        "raw missing" => Valid with { Raw = default },
         _ => throw new ArgumentOutOfRangeException(nameof(how)),
     };
 

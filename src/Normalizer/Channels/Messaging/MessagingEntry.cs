@@ -21,8 +21,8 @@ public static class MessagingEntry
         ArgumentNullException.ThrowIfNull(parser);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(changes);
-        var businessId = entry.Str("id") ?? "";
-        var time = entry.Long("time");
+        var businessId = entry.Str("id"u8) ?? "";
+        var time = entry.Long("time"u8);
         var any = false;
         foreach (var property in entry.EnumerateObject())
         {

@@ -11,11 +11,11 @@ namespace Normalizer.Channels.Messaging;
 /// </summary>
 internal static class MessagingKinds
 {
-    private static readonly (string Field, string Name)[] Handovers =
+    private static readonly (string Field, byte[] Utf8, string Name)[] Handovers =
     [
-        ("pass_thread_control", EventName.HandoverPassed),
-        ("take_thread_control", EventName.HandoverTaken),
-        ("request_thread_control", EventName.HandoverRequested),
+        ("pass_thread_control", "pass_thread_control"u8.ToArray(), EventName.HandoverPassed),
+        ("take_thread_control", "take_thread_control"u8.ToArray(), EventName.HandoverTaken),
+        ("request_thread_control", "request_thread_control"u8.ToArray(), EventName.HandoverRequested),
     ];
 
     /// <param name="item">The messaging item.</param>
@@ -24,64 +24,64 @@ internal static class MessagingKinds
     public static ParsedItem Parse(JsonElement item, string? senderId, string? senderUserRef)
     {
         var sender = senderId ?? senderUserRef;
-        var at = item.Long("timestamp");
-        if (item.Obj("message") is { } message)
+        var at = item.Long("timestamp"u8);
+        if (item.Obj("message"u8) is { } message)
         {
             return Message(message);
         }
 
-        if (item.Obj("message_edit") is { } edit)
+        if (item.Obj("message_edit"u8) is { } edit)
         {
             // message_edits: { mid, text, num_edit } (Messenger message_edits reference; IG message_edit field).
-            var mid = edit.Str("mid") ?? "";
-            var count = edit.Long("num_edit");
+            var mid = edit.Str("mid"u8) ?? "";
+            var count = edit.Long("num_edit"u8);
             return new(EventName.MessageEdited, $"edit:{mid}:{count}:{at}")
             {
-                Message = new MessagePart { Id = mid, Type = "edit", Body = edit.Str("text"), EditCount = count, IsEcho = false },
+                Message = new MessagePart { Id = mid, Type = "edit", Body = edit.Str("text"u8), EditCount = count, IsEcho = false },
             };
         }
 
-        if (item.Obj("reaction") is { } reaction)
+        if (item.Obj("reaction"u8) is { } reaction)
         {
             // message_reactions: an unreact may omit reaction and emoji.
             var part = new ReactionPart
             {
-                MessageId = reaction.Str("mid"),
-                Action = reaction.Str("action") ?? "react",
-                Reaction = reaction.Str("reaction"),
-                Emoji = reaction.Str("emoji"),
+                MessageId = reaction.Str("mid"u8),
+                Action = reaction.Str("action"u8) ?? "react",
+                Reaction = reaction.Str("reaction"u8),
+                Emoji = reaction.Str("emoji"u8),
             };
             return new(EventName.MessageReaction,
                 $"reaction:{part.MessageId}:{sender}:{part.Action}:{part.Reaction}:{part.Emoji}:{at}") { Reaction = part };
         }
 
-        if (item.Obj("delivery") is { } delivery)
+        if (item.Obj("delivery"u8) is { } delivery)
         {
             // mids[] may be absent; the watermark alone then identifies the receipt.
-            var mids = delivery.Items("mids").Select(m => m.AsText()).OfType<string>().ToArray();
-            var part = new DeliveryPart { Watermark = delivery.Long("watermark"), MessageIds = mids.Length == 0 ? null : mids };
+            var mids = delivery.Items("mids"u8).Select(m => m.AsText()).OfType<string>().ToArray();
+            var part = new DeliveryPart { Watermark = delivery.Long("watermark"u8), MessageIds = mids.Length == 0 ? null : mids };
             return new(EventName.MessageDelivered, $"delivery:{sender}:{part.Watermark}:{string.Join(',', mids)}") { Delivery = part };
         }
 
-        if (item.Obj("read") is { } read)
+        if (item.Obj("read"u8) is { } read)
         {
             // Messenger message_reads: { watermark }; Instagram messaging_seen: { mid }.
-            var part = new ReadPart { Watermark = read.Long("watermark"), MessageId = read.Str("mid") };
+            var part = new ReadPart { Watermark = read.Long("watermark"u8), MessageId = read.Str("mid"u8) };
             return new(EventName.MessageRead, $"read:{sender}:{part.Watermark}:{part.MessageId}") { Read = part };
         }
 
-        if (item.Obj("postback") is { } postback)
+        if (item.Obj("postback"u8) is { } postback)
         {
             return Postback(postback, sender, at);
         }
 
-        if (item.Obj("referral") is { } referral)
+        if (item.Obj("referral"u8) is { } referral)
         {
             var part = MessagingParts.Referral(referral);
             return new(EventName.ReferralReceived, $"referral:{sender}:{at}:{part.Ref}:{part.AdId}") { Referral = part };
         }
 
-        if (item.Obj("optin") is { } optin)
+        if (item.Obj("optin"u8) is { } optin)
         {
             var part = MessagingParts.Optin(optin, senderUserRef);
             // Marketing messages stop/resume arrive as opt-ins (Meta's Messenger Platform webhook events): STOP is an opt-out.
@@ -89,25 +89,25 @@ internal static class MessagingKinds
             return new(name, $"optin:{sender ?? part.UserRef}:{at}:{part.Type}:{part.NotificationMessagesStatus}:{part.Ref}") { Optin = part };
         }
 
-        if (item.Obj("optout") is { } optout)
+        if (item.Obj("optout"u8) is { } optout)
         {
             var part = MessagingParts.Optin(optout, senderUserRef);
             return new(EventName.OptoutReceived, $"optout:{sender}:{at}:{part.Type}") { Optin = part };
         }
 
-        foreach (var (field, name) in Handovers)
+        foreach (var (field, utf8, name) in Handovers)
         {
-            if (item.Obj(field) is { } handover)
+            if (item.Obj(utf8) is { } handover)
             {
                 return new(name, $"{field}:{sender}:{at}") { Handover = Handover(field, handover) };
             }
         }
 
-        if (item.Obj("policy_enforcement") is { } policy)
+        if (item.Obj("policy_enforcement"u8) is { } policy)
         {
             return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(item))
             {
-                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = policy.Str("action") },
+                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = policy.Str("action"u8) },
             };
         }
 
@@ -116,9 +116,9 @@ internal static class MessagingKinds
 
     private static ParsedItem Message(JsonElement message)
     {
-        var mid = message.Str("mid") ?? "";
-        var echo = message.Bool("is_echo") == true;
-        if (message.Bool("is_deleted") == true)
+        var mid = message.Str("mid"u8) ?? "";
+        var echo = message.Bool("is_echo"u8) == true;
+        if (message.Bool("is_deleted"u8) == true)
         {
             // Instagram unsend (Meta's Messenger Platform webhook events: is_deleted flag); the mid is the one first delivered.
             return new(EventName.MessageDeleted, "deleted:" + mid)
@@ -135,10 +135,10 @@ internal static class MessagingKinds
     {
         var part = new PostbackPart
         {
-            Mid = postback.Str("mid"),
-            Title = postback.Str("title"),
-            Payload = postback.Str("payload"),
-            Referral = postback.Obj("referral") is { } pr ? MessagingParts.Referral(pr) : null,
+            Mid = postback.Str("mid"u8),
+            Title = postback.Str("title"u8),
+            Payload = postback.Str("payload"u8),
+            Referral = postback.Obj("referral"u8) is { } pr ? MessagingParts.Referral(pr) : null,
         };
         var key = part.Mid is { } mid ? $"postback:{mid}" : $"postback:{sender}:{at}:{part.Payload}";
         return new(EventName.PostbackReceived, key) { Postback = part };
@@ -148,9 +148,9 @@ internal static class MessagingKinds
     private static HandoverPart Handover(string field, JsonElement handover) => new()
     {
         Action = field,
-        NewOwnerAppId = handover.Str("new_owner_app_id"),
-        PreviousOwnerAppId = handover.Str("previous_owner_app_id"),
-        RequestedOwnerAppId = handover.Str("requested_owner_app_id"),
-        Metadata = handover.Str("metadata"),
+        NewOwnerAppId = handover.Str("new_owner_app_id"u8),
+        PreviousOwnerAppId = handover.Str("previous_owner_app_id"u8),
+        RequestedOwnerAppId = handover.Str("requested_owner_app_id"u8),
+        Metadata = handover.Str("metadata"u8),
     };
 }

@@ -21,13 +21,13 @@ public sealed class MessagingParser(Platform platform, IdType userType)
     /// </summary>
     public NormalizedEvent Parse(JsonElement item, string pageId, long? entryTime, bool standby, WebhookContext context)
     {
-        var senderObject = item.Obj("sender");
-        var sender = senderObject?.Str("id");
-        var recipient = item.Obj("recipient")?.Str("id");
+        var senderObject = item.Obj("sender"u8);
+        var sender = senderObject?.Str("id"u8);
+        var recipient = item.Obj("recipient"u8)?.Str("id"u8);
         // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
-        var senderUserRef = senderObject?.Str("user_ref");
-        var userRef = senderUserRef ?? item.Obj("optin")?.Str("user_ref");
-        var metaTime = item.Long("timestamp") ?? entryTime;
+        var senderUserRef = senderObject?.Str("user_ref"u8);
+        var userRef = senderUserRef ?? item.Obj("optin"u8)?.Str("user_ref"u8);
+        var metaTime = item.Long("timestamp"u8) ?? entryTime;
         var parsed = MessagingKinds.Parse(item, sender, senderUserRef);
 
         // Trust is_echo, not the order of sender/recipient (Meta's webhook sender/recipient rules); only when the ids are plainly
@@ -69,7 +69,7 @@ public sealed class MessagingParser(Platform platform, IdType userType)
             Account = parsed.Account,
             SignatureVerified = context.SignatureVerified,
             Standby = standby,
-            Raw = item.Clone(),
+            Raw = context.Raw(item),
         };
     }
 }

@@ -11,8 +11,8 @@ public static class MessagingParts
     public static MessagePart Message(JsonElement message, string mid, bool echo)
     {
         var attachments = Attachments(message);
-        var text = message.Str("text");
-        var type = message.Bool("is_unsupported") == true ? "unsupported"
+        var text = message.Str("text"u8);
+        var type = message.Bool("is_unsupported"u8) == true ? "unsupported"
             : attachments is [var first, ..] ? MessageType(first)
             : text is not null ? "text"
             : "unknown";
@@ -22,34 +22,34 @@ public static class MessagingParts
             Type = type,
             Body = text,
             Attachments = attachments,
-            ReplyTo = message.Obj("reply_to") is { } reply ? ReplyTo(reply) : null,
-            QuickReplyPayload = message.Obj("quick_reply")?.Str("payload"),
-            Referral = message.Obj("referral") is { } referral ? Referral(referral) : null,
+            ReplyTo = message.Obj("reply_to"u8) is { } reply ? ReplyTo(reply) : null,
+            QuickReplyPayload = message.Obj("quick_reply"u8)?.Str("payload"u8),
+            Referral = message.Obj("referral"u8) is { } referral ? Referral(referral) : null,
             IsEcho = echo,
-            AppId = message.Str("app_id"),
-            Metadata = message.Str("metadata"),
+            AppId = message.Str("app_id"u8),
+            Metadata = message.Str("metadata"u8),
             Location = attachments is null ? null : Location(message),
-            IsUnsupported = message.Bool("is_unsupported"),
+            IsUnsupported = message.Bool("is_unsupported"u8),
         };
     }
 
     /// <summary>A <c>referral</c> object (standalone, in a postback, or in a message), with its ads context.</summary>
     public static ReferralPart Referral(JsonElement referral)
     {
-        var ads = referral.Obj("ads_context_data");
+        var ads = referral.Obj("ads_context_data"u8);
         return new ReferralPart
         {
-            Ref = referral.Str("ref"),
-            Source = referral.Str("source"),
-            Type = referral.Str("type"),
-            AdId = referral.Str("ad_id"),
-            RefererUri = referral.Str("referer_uri"),
-            FlowId = referral.Str("flow_id"),
-            AdTitle = ads?.Str("ad_title"),
-            PhotoUrl = ads?.Str("photo_url"),
-            VideoUrl = ads?.Str("video_url"),
-            PostId = ads?.Str("post_id"),
-            ProductId = ads?.Str("product_id"),
+            Ref = referral.Str("ref"u8),
+            Source = referral.Str("source"u8),
+            Type = referral.Str("type"u8),
+            AdId = referral.Str("ad_id"u8),
+            RefererUri = referral.Str("referer_uri"u8),
+            FlowId = referral.Str("flow_id"u8),
+            AdTitle = ads?.Str("ad_title"u8),
+            PhotoUrl = ads?.Str("photo_url"u8),
+            VideoUrl = ads?.Str("video_url"u8),
+            PostId = ads?.Str("post_id"u8),
+            ProductId = ads?.Str("product_id"u8),
         };
     }
 
@@ -58,16 +58,16 @@ public static class MessagingParts
     /// <param name="senderUserRef">sender.user_ref, used when the optin carries no user_ref of its own.</param>
     public static OptinPart Optin(JsonElement optin, string? senderUserRef = null) => new()
     {
-        Type = optin.Str("type"),
-        Payload = optin.Str("payload"),
-        Ref = optin.Str("ref"),
-        UserRef = optin.Str("user_ref") ?? senderUserRef,
-        Title = optin.Str("title"),
-        NotificationMessagesToken = optin.Str("notification_messages_token"),
-        TokenExpiryTimestamp = optin.Long("token_expiry_timestamp"),
-        UserTokenStatus = optin.Str("user_token_status"),
-        NotificationMessagesTimezone = optin.Str("notification_messages_timezone"),
-        NotificationMessagesStatus = optin.Str("notification_messages_status"),
+        Type = optin.Str("type"u8),
+        Payload = optin.Str("payload"u8),
+        Ref = optin.Str("ref"u8),
+        UserRef = optin.Str("user_ref"u8) ?? senderUserRef,
+        Title = optin.Str("title"u8),
+        NotificationMessagesToken = optin.Str("notification_messages_token"u8),
+        TokenExpiryTimestamp = optin.Long("token_expiry_timestamp"u8),
+        UserTokenStatus = optin.Str("user_token_status"u8),
+        NotificationMessagesTimezone = optin.Str("notification_messages_timezone"u8),
+        NotificationMessagesStatus = optin.Str("notification_messages_status"u8),
     };
 
     // Legacy Messenger stickers arrive as type image with payload.sticker_id (Meta's Messenger Platform webhook events).
@@ -76,36 +76,36 @@ public static class MessagingParts
 
     private static ReplyToPart ReplyTo(JsonElement reply)
     {
-        var story = reply.Obj("story");
+        var story = reply.Obj("story"u8);
         return new ReplyToPart
         {
-            Id = reply.Str("mid"),
-            IsSelfReply = reply.Bool("is_self_reply"),
-            StoryId = story?.Str("id"),
-            StoryUrl = story?.Str("url"),
+            Id = reply.Str("mid"u8),
+            IsSelfReply = reply.Bool("is_self_reply"u8),
+            StoryId = story?.Str("id"u8),
+            StoryUrl = story?.Str("url"u8),
         };
     }
 
     private static List<AttachmentPart>? Attachments(JsonElement message)
     {
         List<AttachmentPart>? list = null;
-        foreach (var attachment in message.Items("attachments"))
+        foreach (var attachment in message.Items("attachments"u8))
         {
             if (attachment.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            var payload = attachment.Obj("payload");
+            var payload = attachment.Obj("payload"u8);
             (list ??= []).Add(new AttachmentPart
             {
-                Type = attachment.Str("type") ?? "unknown",
+                Type = attachment.Str("type"u8) ?? "unknown",
                 // Fallback attachments may carry url/title beside a null payload.
-                Url = payload?.Str("url") ?? attachment.Str("url"),
+                Url = payload?.Str("url"u8) ?? attachment.Str("url"u8),
                 // Ids of shared media: reel_video_id (reel, ig_reel), ig_post_media_id (ig_post) [3P].
-                MediaId = payload?.Str("attachment_id") ?? payload?.Str("reel_video_id") ?? payload?.Str("ig_post_media_id"),
-                Title = payload?.Str("title") ?? attachment.Str("title"),
-                StickerId = payload?.Str("sticker_id"),
+                MediaId = payload?.Str("attachment_id"u8) ?? payload?.Str("reel_video_id"u8) ?? payload?.Str("ig_post_media_id"u8),
+                Title = payload?.Str("title"u8) ?? attachment.Str("title"u8),
+                StickerId = payload?.Str("sticker_id"u8),
             });
         }
 
@@ -115,16 +115,16 @@ public static class MessagingParts
     // Legacy Messenger location attachments: payload.coordinates { lat, long }, title and url beside the payload.
     private static LocationPart? Location(JsonElement message)
     {
-        foreach (var attachment in message.Items("attachments"))
+        foreach (var attachment in message.Items("attachments"u8))
         {
-            if (attachment.Obj("payload")?.Obj("coordinates") is { } c)
+            if (attachment.Obj("payload"u8)?.Obj("coordinates"u8) is { } c)
             {
                 return new LocationPart
                 {
-                    Latitude = c.Double("lat"),
-                    Longitude = c.Double("long"),
-                    Name = attachment.Str("title"),
-                    Url = attachment.Str("url"),
+                    Latitude = c.Double("lat"u8),
+                    Longitude = c.Double("long"u8),
+                    Name = attachment.Str("title"u8),
+                    Url = attachment.Str("url"u8),
                 };
             }
         }

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Normalizer.Events;
+
+/// <summary>
+/// The original JSON of an update (the event's <c>raw</c>): one complete JSON value as the UTF-8 bytes Meta sent,
+/// usually a slice of the webhook body, written out unchanged (see <see cref="Channels.WebhookContext.Raw"/>).
+/// </summary>
+[JsonConverter(typeof(RawJsonConverter))]
+public readonly struct RawJson : IEquatable<RawJson>
+{
+    /// <summary>Wraps <paramref name="utf8"/>, which must hold one complete JSON value; the bytes are not copied.</summary>
+    public RawJson(ReadOnlyMemory<byte> utf8) => Utf8 = utf8;
+
+    /// <summary>The JSON text as UTF-8.</summary>
+    public ReadOnlyMemory<byte> Utf8 { get; }
+
+    /// <summary>Whether the value is a JSON object (what the event schema asks of <c>raw</c>).</summary>
+    public bool IsObject => Utf8.Span is [(byte)'{', ..];
+
+    /// <summary>A copy of <paramref name="element"/>'s exact bytes.</summary>
+    public static RawJson CopyOf(JsonElement element) => new(JsonMarshal.GetRawUtf8Value(element).ToArray());
+
+    /// <summary>Parses the bytes (for readers of the event; the pipeline itself never needs to).</summary>
+    public JsonElement Parse() => JsonElement.Parse(Utf8.Span);
+
+    /// <inheritdoc />
+    public bool Equals(RawJson other) => Utf8.Span.SequenceEqual(other.Utf8.Span);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is RawJson other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Utf8.Span);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The JSON text.</summary>
+    public override string ToString() => Encoding.UTF8.GetString(Utf8.Span);
+
+    /// <summary>Byte-wise equality.</summary>
+    public static bool operator ==(RawJson left, RawJson right) => left.Equals(right);
+
+    /// <summary>Byte-wise inequality.</summary>
+    public static bool operator !=(RawJson left, RawJson right) => !left.Equals(right);
+}
