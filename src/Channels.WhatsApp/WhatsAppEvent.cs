@@ -8,37 +8,39 @@ namespace Normalizer.Channels.WhatsApp;
 internal static class WhatsAppEvent
 {
     /// <summary>
-    /// An event keyed by <paramref name="key"/> under the business number. WhatsApp timestamps are epoch
-    /// seconds as JSON strings (Meta's webhook sender/recipient rules), so <c>timestamp_ms</c> stays empty for them.
+    /// An event keyed by <paramref name="keyPrefix"/> + <paramref name="key"/> under the business number. WhatsApp timestamps
+    /// are epoch seconds as JSON strings (Meta's webhook sender/recipient rules), so <c>timestamp_ms</c> stays empty for them.
+    /// A message (<paramref name="inbound"/>) runs from the customer to the business number, a status (outbound) the other
+    /// way; either side may be unknown but the business. The conversation derives from the customer, when there is one.
     /// </summary>
-    public static NormalizedEvent Create(string name, string key, JsonElement raw, long? metaTime, WhatsAppScope scope)
+    public static NormalizedEvent Create(string name, string keyPrefix, string key, JsonElement raw, long? metaTime, WhatsAppScope scope,
+        TaggedId? user = null, bool? inbound = null)
     {
         var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (scope.Context.ReceivedAt.ToUnixTimeSeconds(), null);
+        var business = inbound is null ? (TaggedId?)null : new TaggedId(IdType.PhoneNumberId, scope.PhoneNumberId);
+        var (from, to) = inbound == true ? (user, business) : (business, user);
         return new NormalizedEvent
         {
-            Id = EventIds.Event(Platform.WhatsApp, scope.PhoneNumberId, key),
+            Id = EventIds.Event(Platform.WhatsApp, scope.PhoneNumberId, keyPrefix, key),
             Platform = Platform.WhatsApp,
             Event = name,
             Timestamp = seconds,
             TimestampMs = ms,
             ReceivedAt = scope.Context.ReceivedAt,
+            From = from?.Value,
+            FromType = from?.Type,
+            To = to?.Value,
+            ToType = to?.Type,
             PageId = scope.PhoneNumberId,
             PageIdType = IdType.PhoneNumberId,
+            UserId = user?.Value,
+            UserIdType = user?.Type,
+            ConversationId = user is { } u ? EventIds.Conversation(Platform.WhatsApp, scope.PhoneNumberId, u.Value) : null,
             SignatureVerified = scope.Context.SignatureVerified,
             Standby = false,
             Raw = scope.Context.Raw(raw),
         };
     }
-
-    /// <summary>Sets the customer (<c>user_id</c>) and the conversation derived from it.</summary>
-    public static NormalizedEvent WithUser(this NormalizedEvent evt, TaggedId? user) => user is { } u
-        ? evt with
-        {
-            UserId = u.Value,
-            UserIdType = u.Type,
-            ConversationId = EventIds.Conversation(Platform.WhatsApp, evt.PageId, u.Value),
-        }
-        : evt;
 
     /// <summary>The customer: the phone (<c>wa_id</c>) when Meta gives one, else the BSUID (Meta's webhook sender/recipient rules).</summary>
     public static TaggedId? User(string? phone, string? bsuid) =>

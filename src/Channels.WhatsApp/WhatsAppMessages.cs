@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Normalizer.Events;
-using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels.WhatsApp;
@@ -35,26 +34,19 @@ internal static class WhatsAppMessages
             _ => (EventName.MessageReceived, "message:"),
         };
 
-        var evt = WhatsAppEvent.Create(name, prefix + wamid, message, time, scope).WithUser(user) with
-        {
-            From = user?.Value,
-            FromType = user?.Type,
-            To = scope.PhoneNumberId,
-            ToType = IdType.PhoneNumberId,
-            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"u8))),
-        };
-
         var content = message.Obj(type);
-        return type switch
+        return WhatsAppEvent.Create(name, prefix, wamid, message, time, scope, user, inbound: true) with
         {
-            "reaction" => evt with { Reaction = Reaction(content!.Value) },
-            "system" => evt with { System = System(content!.Value, phone, bsuid) },
-            "edit" => evt with { Message = Edit(content!.Value, wamid) },
-            "revoke" => evt with
+            Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"u8))),
+            Reaction = type == "reaction" ? Reaction(content!.Value) : null,
+            System = type == "system" ? System(content!.Value, phone, bsuid) : null,
+            Message = type switch
             {
-                Message = new MessagePart { Id = content!.Value.Str("original_message_id"u8) ?? wamid, Type = "deleted", IsEcho = false },
+                "reaction" or "system" => null,
+                "edit" => Edit(content!.Value, wamid),
+                "revoke" => new MessagePart { Id = content!.Value.Str("original_message_id"u8) ?? wamid, Type = "deleted", IsEcho = false },
+                _ => Content(message, wamid, type),
             },
-            _ => evt with { Message = Content(message, wamid, type) },
         };
     }
 

@@ -94,7 +94,7 @@ internal static class WhatsAppParser
         if (WhatsAppParts.Errors(scope.Value) is { } errors && scope.Value.TryProp("errors"u8, out var raw))
         {
             // Errors not tied to a message carry no id or time of their own: key them by their exact bytes.
-            output.Add(WhatsAppEvent.Create(EventName.ErrorReceived, "errors:" + ContentKey.Of(raw), scope.Value, null, scope) with
+            output.Add(WhatsAppEvent.Create(EventName.ErrorReceived, "errors:", ContentKey.Of(raw), scope.Value, null, scope) with
             {
                 Errors = errors,
             });

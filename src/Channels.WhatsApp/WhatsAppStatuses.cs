@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Normalizer.Events;
-using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels.WhatsApp;
@@ -43,12 +42,8 @@ internal static class WhatsAppStatuses
             Errors = WhatsAppParts.Errors(status),
         };
 
-        return WhatsAppEvent.Create(name, $"status:{wamid}:{value}", status, time, scope).WithUser(user) with
+        return WhatsAppEvent.Create(name, "status:", $"{wamid}:{value}", status, time, scope, user, inbound: false) with
         {
-            From = scope.PhoneNumberId,
-            FromType = IdType.PhoneNumberId,
-            To = user?.Value,
-            ToType = user?.Type,
             Status = part,
             Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(status.Str("recipient_parent_user_id"u8))),
         };

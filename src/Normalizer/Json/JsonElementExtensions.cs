@@ -40,6 +40,13 @@ public static class JsonElementExtensions
     public static string? Str(this JsonElement element, ReadOnlySpan<byte> name) =>
         element.TryProp(name, out var v) ? v.AsText() : null;
 
+    /// <summary>
+    /// <see cref="Str(JsonElement, ReadOnlySpan{byte})"/>, but <paramref name="known"/> itself when the value equals it:
+    /// an id seen on every item (the Page's) is not allocated again.
+    /// </summary>
+    public static string? Str(this JsonElement element, ReadOnlySpan<byte> name, string known) =>
+        element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.String && v.ValueEquals(known) ? known : element.Str(name);
+
     /// <summary>A string or number value as text (numbers keep their source digits), else null.</summary>
     public static string? AsText(this JsonElement value) => value.ValueKind switch
     {

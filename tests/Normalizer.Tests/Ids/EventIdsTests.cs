@@ -26,6 +26,20 @@ public sealed class EventIdsTests
     }
 
     [Theory]
+    [InlineData("message:", "m_1")]
+    [InlineData("", "message:m_1")]
+    [InlineData("message:m_1", "")]
+    [InlineData("mess", "age:m_é")]
+    public void Event_KeyInTwoParts_IsTheIdOfTheJoinedKey(string keyPrefix, string key)
+    {
+        var joined = System.Text.Encoding.UTF8.GetBytes("facebook\u001f104523987765432\u001f" + keyPrefix + key);
+        var expected = "evt_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(joined)[..16]);
+
+        Assert.Equal(expected, EventIds.Event(Platform.Facebook, "104523987765432", keyPrefix, key));
+        Assert.Equal(EventIds.Event(Platform.Facebook, "104523987765432", keyPrefix + key), EventIds.Event(Platform.Facebook, "104523987765432", keyPrefix, key));
+    }
+
+    [Theory]
     [InlineData("instagram", "104523987765432", "message:m_1")]
     [InlineData("facebook", "231198744410002", "message:m_1")]
     [InlineData("facebook", "104523987765432", "message:m_2")]
@@ -35,6 +49,26 @@ public sealed class EventIdsTests
         PlatformNames.TryParse(platform, out var p);
 
         Assert.NotEqual(EventIds.Event(Platform.Facebook, "104523987765432", "message:m_1"), EventIds.Event(p, pageId, key));
+    }
+
+    [Fact]
+    public void Conversation_KnownInput_IsSha256_WhetherDerivedOrRemembered()
+    {
+        // Computed independently: sha256("whatsapp\x1f106540352242922\x1f16505551234")[0..16] as hex.
+        var bytes = System.Text.Encoding.UTF8.GetBytes("whatsapp\u001f106540352242922\u001f16505551234");
+        var expected = "conv_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)[..16]);
+
+        var first = EventIds.Conversation(Platform.WhatsApp, "106540352242922", "16505551234");
+        // Far more conversations than are remembered: the first is forgotten and derived again, to the same id.
+        for (var i = 0; i < 20_000; i++)
+        {
+            EventIds.Conversation(Platform.WhatsApp, "106540352242922", "1650555" + i);
+        }
+
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, EventIds.Conversation(Platform.WhatsApp, "106540352242922", "16505551234"));
+        Assert.Equal(expected, EventIds.Conversation(Platform.WhatsApp, "106540352242922", "16505551234"));
+        Assert.NotEqual(expected, EventIds.Conversation(Platform.Instagram, "106540352242922", "16505551234"));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal static class MessagingKinds
         }
 
         var part = MessagingParts.Message(message, mid, echo);
-        return new(echo ? EventName.MessageEcho : EventName.MessageReceived, "message:" + mid) { Message = part };
+        return new(echo ? EventName.MessageEcho : EventName.MessageReceived, mid) { KeyPrefix = "message:", Message = part };
     }
 
     private static ParsedItem Postback(JsonElement postback, string? sender, long? at)

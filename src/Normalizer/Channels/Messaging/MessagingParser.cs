@@ -22,8 +22,8 @@ public sealed class MessagingParser(Platform platform, IdType userType)
     public NormalizedEvent Parse(JsonElement item, string pageId, long? entryTime, bool standby, WebhookContext context)
     {
         var senderObject = item.Obj("sender"u8);
-        var sender = senderObject?.Str("id"u8);
-        var recipient = item.Obj("recipient"u8)?.Str("id"u8);
+        var sender = senderObject?.Str("id"u8, pageId);
+        var recipient = item.Obj("recipient"u8)?.Str("id"u8, pageId);
         // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
         var senderUserRef = senderObject?.Str("user_ref"u8);
         var userRef = senderUserRef ?? item.Obj("optin"u8)?.Str("user_ref"u8);
@@ -42,7 +42,7 @@ public sealed class MessagingParser(Platform platform, IdType userType)
         var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
         return new NormalizedEvent
         {
-            Id = EventIds.Event(platform, pageId, parsed.Key),
+            Id = EventIds.Event(platform, pageId, parsed.KeyPrefix, parsed.Key),
             Platform = platform,
             Event = parsed.Name,
             Timestamp = seconds,
