@@ -3,23 +3,30 @@
 # the inbox drained into events, checked for loss and duplicates through /v1/events; and, in the same run,
 # a bare Kestrel endpoint (reads the body, answers 200) as the ceiling the host is compared with.
 #
-#   scripts/load.sh [--duration S] [--connections K] [--bodies N] [--no-bare]
-#   env: DURATION (seconds, default 30), CONNECTIONS (32), BODIES (default 20000 per second of DURATION)
+#   scripts/load.sh [--duration S] [--warmup S] [--connections K] [--bodies N] [--no-bare]
+#   env: DURATION (seconds, default 30), WARMUP (seconds, default 5), CONNECTIONS (32),
+#        BODIES (default 20000 per second of DURATION)
+#
+# Each server first gets WARMUP seconds of the same load with bodies of its own (not measured), so that the
+# figures are the servers' steady state and not the JIT compiling their hot paths; the host's warm-up updates are
+# checked for loss and drained before the measured run starts.
 #
 # Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss check fails.
 set -Eeuo pipefail
 
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 BODIES=${BODIES:-}
 BARE=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --bodies) BODIES=$2; shift 2 ;;
     --no-bare) BARE=0; shift ;;
-    *) echo "usage: $0 [--duration S] [--connections K] [--bodies N] [--no-bare]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--duration S] [--warmup S] [--connections K] [--bodies N] [--no-bare]" >&2; exit 2 ;;
   esac
 done
 DURATION=${DURATION%s}
@@ -62,9 +69,16 @@ wait_healthy() { # url pid
   exit 1
 }
 
-run_wrk() { # url report
-  LOAD_REPORT="$2" timeout $((DURATION + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s \
-    -s "$LOAD/webhooks.lua" "$1" -- "$WORK/bodies.txt" "$CONNECTIONS" >"$WORK/wrk.out"
+run_wrk() { # url report [bodies seconds]
+  local bodies=${3:-$WORK/bodies.txt} seconds=${4:-$DURATION}
+  LOAD_REPORT="$2" timeout $((seconds + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
+    -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" >"$WORK/wrk.out"
+}
+
+warm_up() { # url report
+  if [[ $WARMUP -gt 0 ]]; then
+    run_wrk "$1" "$2" "$WORK/warmup.txt" "$WARMUP"
+  fi
 }
 
 stop() { # pid
@@ -80,8 +94,10 @@ fi
 
 echo "== $BODIES distinct signed bodies (Messenger/Instagram/WhatsApp, one update each) + 10% exact redeliveries"
 python3 "$LOAD/gen_bodies.py" "$BODIES" "$SECRET" "$WORK/bodies.txt"
+# Warm-up bodies: keys from 10^11 on, distinct from the measured run's.
+python3 "$LOAD/gen_bodies.py" "$((WARMUP * 20000 + 1))" "$SECRET" "$WORK/warmup.txt" 100000000000
 
-echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); ${DURATION}s at $CONNECTIONS connections"
+echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); ${DURATION}s at $CONNECTIONS connections after ${WARMUP}s of warm-up"
 printf '%-28s %10s %9s %9s %9s %7s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "errors"
 
 BARE_RPS=""
@@ -93,6 +109,7 @@ if [[ $BARE == 1 ]]; then
   BARE_PID=$!
   PIDS+=("$BARE_PID")
   wait_healthy "http://127.0.0.1:$PORT/healthz" "$BARE_PID"
+  warm_up "http://127.0.0.1:$PORT" "$WORK/bare.warmup.report"
   run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.report"
   stop "$BARE_PID"
   read -r BARE_RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/bare.report")
@@ -108,6 +125,11 @@ Logging__LogLevel__Default=Warning \
 HOST_PID=$!
 PIDS+=("$HOST_PID")
 wait_healthy "http://127.0.0.1:$PORT/healthz" "$HOST_PID"
+if [[ $WARMUP -gt 0 ]]; then
+  warm_up "http://127.0.0.1:$PORT" "$WORK/host.warmup.report"
+  python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/warmup.txt" "$WORK/host.warmup.report" "$DRAIN_TIMEOUT" \
+    >"$WORK/warmup.check" || { echo "  warm-up:"; cat "$WORK/warmup.check"; exit 1; }
+fi
 run_wrk "http://127.0.0.1:$PORT" "$WORK/host.report"
 read -r RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/host.report")
 printf '%-28s %10s %9s %9s %9s %7s\n' "host (signed, durable)" "$RPS" "$P50" "$P99" "$REQS" "$ERRS"
@@ -116,7 +138,10 @@ if [[ -n $BARE_RPS ]]; then
 fi
 
 STATUS=0
-python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" || STATUS=$?
+EARLIER=()
+[[ $WARMUP -gt 0 ]] && EARLIER=("$WORK/host.warmup.report")
+python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" \
+  "${EARLIER[@]}" || STATUS=$?
 if grep -q -E '"(Error|Critical)"|fail:|crit:' "$WORK/host.log"; then
   echo "  host log (errors):"; grep -E 'fail:|crit:' -A3 "$WORK/host.log" | head -20
 fi

@@ -2,11 +2,12 @@
 """Figures and the no-loss check for scripts/load.sh.
 
   check.py figures REPORT                       -> "RPS P50_MS P99_MS REQUESTS ERRORS" from a wrk report
-  check.py verify BASE_URL API_KEY BODIES REPORT DRAIN_TIMEOUT_S
+  check.py verify BASE_URL API_KEY BODIES REPORT DRAIN_TIMEOUT_S [EARLIER_REPORT]
       After wrk stopped: redelivers every body that was sent but never answered 200 (the requests in flight
       when wrk stopped, or refused ones; as Meta would retry them), waits until /readyz says inbox_pending 0,
       then pages GET /v1/events and checks that the events are exactly the distinct updates sent: none
-      missing, none extra, none twice. Prints the drain and end-to-end figures; exits 1 if the check fails.
+      missing, none extra, none twice. Events of the updates of EARLIER_REPORT (a warm-up, verified before)
+      are left out. Prints the drain and end-to-end figures; exits 1 if the check fails.
 """
 import http.client
 import json
@@ -55,11 +56,12 @@ class Api:
         return json.loads(body)["inbox_pending"]
 
 
-def verify(base_url, api_key, bodies_path, report_path, drain_timeout):
+def verify(base_url, api_key, bodies_path, report_path, drain_timeout, earlier_path=None):
     started = time.monotonic()
     api = Api(base_url, api_key)
     pending_at_stop = api.pending()
     sent, ok, f = read_report(report_path)
+    earlier = read_report(earlier_path)[0] if earlier_path else set()
     doubtful = sent - ok
     if doubtful:
         with open(bodies_path, "rb") as bodies:
@@ -98,6 +100,8 @@ def verify(base_url, api_key, bodies_path, report_path, drain_timeout):
                 strangers += 1
                 continue
             key = int(match.group(1))
+            if key in earlier:
+                continue
             twice += key in seen or event["id"] in ids
             seen.add(key)
             ids.add(event["id"])
@@ -127,4 +131,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "figures":
         figures(sys.argv[2])
     else:
-        sys.exit(verify(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], float(sys.argv[6])))
+        sys.exit(verify(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], float(sys.argv[6]), *sys.argv[7:8]))

@@ -3,7 +3,7 @@
 one update with a unique mid/wamid that encodes its key, plus 10% exact redeliveries of recent bodies.
 
 One line per request: KEY <TAB> X-Hub-Signature-256 <TAB> BODY (compact JSON, one line).
-Usage: gen_bodies.py N APP_SECRET OUT_FILE
+Usage: gen_bodies.py N APP_SECRET OUT_FILE [FIRST_KEY]   (keys FIRST_KEY … FIRST_KEY+N-1, below 10^12)
 """
 import hashlib
 import hmac
@@ -39,10 +39,11 @@ def body(key: int, now: int) -> dict:
 
 def main() -> None:
     n, secret, out = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3]
+    first = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     now = int(time.time()) - 3600
     rng = random.Random(42)
     lines = []
-    for key in range(n):
+    for key in range(first, first + n):
         raw = json.dumps(body(key, now), separators=(",", ":"), ensure_ascii=False).encode()
         signature = "sha256=" + hmac.new(secret, raw, hashlib.sha256).hexdigest()
         lines.append(b"%d\t%s\t%s\n" % (key, signature.encode(), raw))
