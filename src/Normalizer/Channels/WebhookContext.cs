@@ -17,13 +17,13 @@ public readonly record struct WebhookContext(DateTimeOffset ReceivedAt, bool Sig
 
     /// <summary>
     /// <paramref name="element"/>'s exact bytes as <c>raw</c>: a slice of <see cref="Body"/> when the element was parsed
-    /// from it (no copy), else a copy.
+    /// from it and is on one line (no copy), else a copy (<see cref="RawJson.CopyOf"/>).
     /// </summary>
     public RawJson Raw(JsonElement element)
     {
         var bytes = JsonMarshal.GetRawUtf8Value(element);
-        return Body.Span.Overlaps(bytes, out var offset) && offset >= 0 && offset + bytes.Length <= Body.Length
+        return Body.Span.Overlaps(bytes, out var offset) && offset >= 0 && offset + bytes.Length <= Body.Length && !RawJson.SpansLines(bytes)
             ? new RawJson(Body.Slice(offset, bytes.Length))
-            : new RawJson(bytes.ToArray());
+            : RawJson.CopyOf(element);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -7,7 +8,8 @@ namespace Normalizer.Events;
 
 /// <summary>
 /// The original JSON of an update (the event's <c>raw</c>): one complete JSON value as the UTF-8 bytes Meta sent,
-/// usually a slice of the webhook body, written out unchanged (see <see cref="Channels.WebhookContext.Raw"/>).
+/// usually a slice of the webhook body, written out unchanged (see <see cref="Channels.WebhookContext.Raw"/>) — always
+/// on one line, so that a serialized event stays one line (JSON Lines, logs): a value sent across lines is compacted.
 /// </summary>
 [JsonConverter(typeof(RawJsonConverter))]
 public readonly struct RawJson : IEquatable<RawJson>
@@ -21,8 +23,29 @@ public readonly struct RawJson : IEquatable<RawJson>
     /// <summary>Whether the value is a JSON object (what the event schema asks of <c>raw</c>).</summary>
     public bool IsObject => Utf8.Span is [(byte)'{', ..];
 
-    /// <summary>A copy of <paramref name="element"/>'s exact bytes.</summary>
-    public static RawJson CopyOf(JsonElement element) => new(JsonMarshal.GetRawUtf8Value(element).ToArray());
+    /// <summary>A copy of <paramref name="element"/>'s exact bytes (compacted when they span lines).</summary>
+    public static RawJson CopyOf(JsonElement element)
+    {
+        var bytes = JsonMarshal.GetRawUtf8Value(element);
+        return new(SpansLines(bytes) ? Compact(element) : bytes.ToArray());
+    }
+
+    /// <summary>
+    /// Whether raw JSON bytes hold a line break. JSON strings cannot (control characters are escaped in them), so a
+    /// break is whitespace between tokens.
+    /// </summary>
+    public static bool SpansLines(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+
+    private static byte[] Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>Parses the bytes (for readers of the event; the pipeline itself never needs to).</summary>
     public JsonElement Parse() => JsonElement.Parse(Utf8.Span);

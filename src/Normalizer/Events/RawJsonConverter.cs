@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,7 +10,7 @@ public sealed class RawJsonConverter : JsonConverter<RawJson>
     public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
-        return new RawJson(JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray());
+        return RawJson.CopyOf(document.RootElement);
     }
 
     /// <inheritdoc />

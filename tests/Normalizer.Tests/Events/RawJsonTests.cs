@@ -45,6 +45,25 @@ public sealed class RawJsonTests
     }
 
     [Fact]
+    public void Normalize_BodySentAcrossLines_RawIsCompactedOntoOneLine_AndTheEventSerializesOnOneLine()
+    {
+        var pretty = Encoding.UTF8.GetBytes(
+            "{\r\n  \"object\": \"page\",\n  \"entry\": [{\"id\": \"104523987765432\", \"time\": 1763712000123, \"messaging\": [\n" +
+            "    {\"sender\": {\"id\": \"7723419865501234\"},\n     \"recipient\": {\"id\": \"104523987765432\"}, \"timestamp\": 1763712000101,\n" +
+            "     \"message\": {\"mid\": \"m_pretty1\", \"text\": \"two\\nlines\"}}\n  ]}]\n}\n");
+
+        var evt = Assert.Single(TestNormalizer.Events(pretty));
+        var json = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(evt, NormalizerJsonContext.Default.NormalizedEvent));
+
+        Assert.Equal(
+            """{"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":1763712000101,"message":{"mid":"m_pretty1","text":"two\nlines"}}""",
+            evt.Raw.ToString());
+        Assert.DoesNotContain('\n', json);
+        Assert.DoesNotContain('\r', json);
+        Assert.Equal("two\nlines", evt.Raw.Parse().GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void ContextRaw_ElementOfAnotherBuffer_IsCopied()
     {
         using var document = JsonDocument.Parse("""{"a":[1, {"b":2}]}""");
