@@ -45,7 +45,9 @@ public static class JsonElementExtensions
     /// an id seen on every item (the Page's) is not allocated again.
     /// </summary>
     public static string? Str(this JsonElement element, ReadOnlySpan<byte> name, string known) =>
-        element.TryProp(name, out var v) && v.ValueKind == JsonValueKind.String && v.ValueEquals(known) ? known : element.Str(name);
+        !element.TryProp(name, out var v) ? null
+        : v.ValueKind == JsonValueKind.String && v.ValueEquals(known) ? known
+        : v.AsText();
 
     /// <summary>A string or number value as text (numbers keep their source digits), else null.</summary>
     public static string? AsText(this JsonElement value) => value.ValueKind switch

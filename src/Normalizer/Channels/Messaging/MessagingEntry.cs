@@ -31,8 +31,8 @@ public static class MessagingEntry
                 continue;
             }
 
-            var standby = property.NameEquals("standby");
-            if (standby || property.NameEquals("messaging"))
+            var standby = property.NameEquals("standby"u8);
+            if (standby || property.NameEquals("messaging"u8))
             {
                 any = true;
                 foreach (var item in property.Value.EnumerateArray())
@@ -42,7 +42,7 @@ public static class MessagingEntry
                         : parser.Parse(item, businessId, time, standby, context));
                 }
             }
-            else if (property.NameEquals("changes"))
+            else if (property.NameEquals("changes"u8))
             {
                 any = true;
                 foreach (var change in property.Value.EnumerateArray())

@@ -21,10 +21,10 @@ internal static class MessagingKinds
     /// <param name="item">The messaging item.</param>
     /// <param name="senderId">sender.id.</param>
     /// <param name="senderUserRef">sender.user_ref: chat-plugin guests and checkbox opt-ins have no PSID yet.</param>
-    public static ParsedItem Parse(JsonElement item, string? senderId, string? senderUserRef)
+    /// <param name="at">The item's own timestamp (not the entry's), part of the keys of items without an id.</param>
+    public static ParsedItem Parse(JsonElement item, string? senderId, string? senderUserRef, long? at)
     {
         var sender = senderId ?? senderUserRef;
-        var at = item.Long("timestamp"u8);
         if (item.Obj("message"u8) is { } message)
         {
             return Message(message);

@@ -26,15 +26,15 @@ public sealed class MessagingParser(Platform platform, IdType userType)
         var recipient = item.Obj("recipient"u8)?.Str("id"u8, pageId);
         // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
         var senderUserRef = senderObject?.Str("user_ref"u8);
-        var userRef = senderUserRef ?? item.Obj("optin"u8)?.Str("user_ref"u8);
-        var metaTime = item.Long("timestamp"u8) ?? entryTime;
-        var parsed = MessagingKinds.Parse(item, sender, senderUserRef);
+        var itemTime = item.Long("timestamp"u8);
+        var metaTime = itemTime ?? entryTime;
+        var parsed = MessagingKinds.Parse(item, sender, senderUserRef, itemTime);
 
         // Trust is_echo, not the order of sender/recipient (Meta's webhook sender/recipient rules); only when the ids are plainly
         // swapped (an older doc example: recipient = the Page) is the sender taken as the customer.
         var outbound = parsed.Name == EventName.MessageEcho && !(recipient == pageId && sender != pageId);
         var user = outbound ? recipient : sender;
-        if (parsed.Name is null || (user is null && userRef is null))
+        if (parsed.Name is null || (user is null && (senderUserRef ?? item.Obj("optin"u8)?.Str("user_ref"u8)) is null))
         {
             return UnknownEvent.Create(platform, pageId, item, context, metaTime) with { Standby = standby };
         }

@@ -12,7 +12,8 @@ public static class MessagingParts
     {
         var attachments = Attachments(message);
         var text = message.Str("text"u8);
-        var type = message.Bool("is_unsupported"u8) == true ? "unsupported"
+        var unsupported = message.Bool("is_unsupported"u8);
+        var type = unsupported == true ? "unsupported"
             : attachments is [var first, ..] ? MessageType(first)
             : text is not null ? "text"
             : "unknown";
@@ -29,7 +30,7 @@ public static class MessagingParts
             AppId = message.Str("app_id"u8),
             Metadata = message.Str("metadata"u8),
             Location = attachments is null ? null : Location(message),
-            IsUnsupported = message.Bool("is_unsupported"u8),
+            IsUnsupported = unsupported,
         };
     }
 
