@@ -13,9 +13,21 @@ internal static class BackgroundPriority
 
     private const int PrioProcess = 0;
 
-    /// <summary>Lowers the calling thread; false when the platform has no per-thread nice or refuses.</summary>
-    public static bool TryLowerCurrentThread() =>
-        OperatingSystem.IsLinux() && SetPriority(PrioProcess, GetTid(), Nice) == 0;
+    /// <summary>
+    /// Lowers the calling thread; false when the platform has no per-thread nice, refuses, or its C library cannot be
+    /// loaded: the priority is a nicety, never a reason for the worker not to run.
+    /// </summary>
+    public static bool TryLowerCurrentThread()
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() && SetPriority(PrioProcess, GetTid(), Nice) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The calling thread's nice value (Linux), else null.</summary>
     public static int? CurrentThreadNice() => OperatingSystem.IsLinux() ? GetPriority(PrioProcess, GetTid()) : null;
