@@ -75,11 +75,6 @@ run_wrk() { # url report [bodies seconds]
     -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" >"$WORK/wrk.out"
 }
 
-warm_up() { # url report
-  if [[ $WARMUP -gt 0 ]]; then
-    run_wrk "$1" "$2" "$WORK/warmup.txt" "$WARMUP"
-  fi
-}
 
 stop() { # pid
   kill "$1" 2>/dev/null || true
@@ -94,8 +89,10 @@ fi
 
 echo "== $BODIES distinct signed bodies (Messenger/Instagram/WhatsApp, one update each) + 10% exact redeliveries"
 python3 "$LOAD/gen_bodies.py" "$BODIES" "$SECRET" "$WORK/bodies.txt"
-# Warm-up bodies: keys from 10^11 on, distinct from the measured run's.
-python3 "$LOAD/gen_bodies.py" "$((WARMUP * 20000 + 1))" "$SECRET" "$WORK/warmup.txt" 100000000000
+if [[ $WARMUP -gt 0 ]]; then
+  # Warm-up bodies: keys from 10^11 on, distinct from the measured run's.
+  python3 "$LOAD/gen_bodies.py" "$((WARMUP * 20000))" "$SECRET" "$WORK/warmup.txt" 100000000000
+fi
 
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); ${DURATION}s at $CONNECTIONS connections after ${WARMUP}s of warm-up"
 printf '%-28s %10s %9s %9s %9s %7s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "errors"
@@ -109,7 +106,9 @@ if [[ $BARE == 1 ]]; then
   BARE_PID=$!
   PIDS+=("$BARE_PID")
   wait_healthy "http://127.0.0.1:$PORT/healthz" "$BARE_PID"
-  warm_up "http://127.0.0.1:$PORT" "$WORK/bare.warmup.report"
+  if [[ $WARMUP -gt 0 ]]; then
+    run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.warmup.report" "$WORK/warmup.txt" "$WARMUP"
+  fi
   run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.report"
   stop "$BARE_PID"
   read -r BARE_RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/bare.report")
@@ -125,8 +124,10 @@ Logging__LogLevel__Default=Warning \
 HOST_PID=$!
 PIDS+=("$HOST_PID")
 wait_healthy "http://127.0.0.1:$PORT/healthz" "$HOST_PID"
+EARLIER=()   # the warm-up's updates, verified here and left out of the measured run's count
 if [[ $WARMUP -gt 0 ]]; then
-  warm_up "http://127.0.0.1:$PORT" "$WORK/host.warmup.report"
+  run_wrk "http://127.0.0.1:$PORT" "$WORK/host.warmup.report" "$WORK/warmup.txt" "$WARMUP"
+  EARLIER=("$WORK/host.warmup.report")
   python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/warmup.txt" "$WORK/host.warmup.report" "$DRAIN_TIMEOUT" \
     >"$WORK/warmup.check" || { echo "  warm-up:"; cat "$WORK/warmup.check"; exit 1; }
 fi
@@ -138,8 +139,6 @@ if [[ -n $BARE_RPS ]]; then
 fi
 
 STATUS=0
-EARLIER=()
-[[ $WARMUP -gt 0 ]] && EARLIER=("$WORK/host.warmup.report")
 python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" \
   "${EARLIER[@]}" || STATUS=$?
 if grep -q -E '"(Error|Critical)"|fail:|crit:' "$WORK/host.log"; then
