@@ -3,18 +3,25 @@ using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
+// `normalize [CALLS]`: the paired parse/normalize figure per body (NormalizeLoop).
+if (args.Length > 0 && args[0] == "normalize")
+{
+    NormalizeLoop.Run(args[1..]);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "drain")
 {
     await DrainRun.RunAsync(args[1..]);
     return 0;
 }
 
-// Anything else goes to BenchmarkDotNet (`--filter '*'`, `--job short`, …).
 if (args.Length > 0 && args[0] == "bare")
 {
     await BareKestrel.RunAsync(args[1..]);
     return 0;
 }
 
+// Anything else goes to BenchmarkDotNet (`--filter '*'`, `--job short`, …).
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmarks).Assembly).Run(args);
 return 0;

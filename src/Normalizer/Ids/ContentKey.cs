@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Normalizer.Ids;
@@ -11,7 +10,7 @@ public static class ContentKey
     public static string Of(JsonElement element)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(JsonMarshal.GetRawUtf8Value(element), hash);
+        Sha256.HashData(JsonMarshal.GetRawUtf8Value(element), hash);
         return "sha256:" + Convert.ToHexStringLower(hash);
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Normalizer.Events;
 
@@ -16,7 +15,7 @@ public static class EventIds
     private const char Separator = '\u001f';
 
     // Conversation ids already derived: a customer's messages, receipts and statuses keep coming back to the same
-    // few conversations, and each derivation is a SHA-256 (an OpenSSL call). Bounded: emptied when full.
+    // few conversations, and each derivation is a SHA-256. Bounded: emptied when full.
     private const int MaxRemembered = 16_384;
     private static readonly ConcurrentDictionary<(Platform, string, string), string> Conversations = new();
     private static int _remembered;
@@ -68,7 +67,7 @@ public static class EventIds
             n += Encoding.UTF8.GetBytes(c1, buffer[n..]);
             n += Encoding.UTF8.GetBytes(c2, buffer[n..]);
             Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(buffer[..n], hash);
+            Sha256.HashData(buffer[..n], hash);
             Span<char> id = stackalloc char[prefix.Length + 32];
             prefix.CopyTo(id);
             Convert.TryToHexStringLower(hash[..16], id[prefix.Length..], out _);
