@@ -6,7 +6,7 @@ using Normalizer.Channels;
 namespace Normalizer.Benchmarks;
 
 /// <summary>
-/// <c>normalize [CALLS]</c>: a paired figure that is less exposed to a noisy machine than two BenchmarkDotNet rows.
+/// <c>normalize [CALLS] [BODY]</c>: a paired figure that is less exposed to a noisy machine than two BenchmarkDotNet rows.
 /// In one process and per body, CALLS × a bare <see cref="JsonDocument"/> parse, then CALLS × Normalize, three rounds
 /// (the first warms up and is not printed): the time per body, the ratio of the two, and the bytes allocated per body.
 /// </summary>
@@ -24,7 +24,7 @@ internal static class NormalizeLoop
             ("messenger-single", Bodies.MessengerSingle), ("messenger-batch-50", Bodies.MessengerBatch50),
             ("instagram-dm", Bodies.InstagramDm), ("whatsapp-text", Bodies.WhatsAppText), ("whatsapp-statuses", Bodies.WhatsAppStatuses),
         ];
-        foreach (var (name, body) in bodies)
+        foreach (var (name, body) in bodies.Where(b => args.Length < 2 || b.Name == args[1]))
         {
             var events = normalizer.Normalize(body, Context).Events.Count;
             var n = Math.Max(1, calls / events);

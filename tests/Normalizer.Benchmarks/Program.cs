@@ -3,7 +3,7 @@ using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
-// `normalize [CALLS]`: the paired parse/normalize figure per body (NormalizeLoop).
+// `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
 if (args.Length > 0 && args[0] == "normalize")
 {
     NormalizeLoop.Run(args[1..]);
