@@ -76,7 +76,7 @@ public sealed partial class SendService
         var existing = await contacts.FindAsync(psid, target.PageId, cancellationToken).ConfigureAwait(false);
         var relinked = (existing ?? new Contact
         {
-            Id = Guid.NewGuid().ToString(), PersonId = contact.PersonId, Platform = Platform.Facebook, ScopedId = psid,
+            Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = Platform.Facebook, ScopedId = psid,
             IdType = IdType.Psid, ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
         }) with { PersonId = contact.PersonId, Asid = asid, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
         await contacts.SaveAsync(relinked, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Dapper;
 using Normalizer.Events;
+using Normalizer.Ids;
 using Normalizer.Ingest;
 using Normalizer.Json;
 
@@ -77,16 +78,16 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        person ??= Guid.CreateVersion7().ToString();
+        person ??= RecordIds.New();
         foreach (var identity in identities)
         {
             var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
-            upsert.Set(0, Guid.CreateVersion7().ToString());
+            upsert.Set(0, RecordIds.New());
             upsert.Set(1, person);
             upsert.Set(2, link ? 1 : 0);
             upsert.Set(3, platform);
             upsert.Set(4, identity.Id.Value);
-            upsert.Set(5, Ids.IdTypes.ToWire(identity.Id.Type));
+            upsert.Set(5, IdTypes.ToWire(identity.Id.Type));
             upsert.Set(6, identity.Scope.Value);
             upsert.Set(7, evt.Timestamp * 1000);
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
