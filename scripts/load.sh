@@ -77,10 +77,49 @@ split_bodies() { # file
   awk -v threads="$CONNECTIONS" -v file="$1" '{ print > (file "." ((NR - 1) % threads)) }' "$1"
 }
 
-run_wrk() { # url report [bodies seconds]
-  local bodies=${3:-$WORK/bodies.txt} seconds=${4:-$DURATION}
+run_wrk() { # url report [bodies seconds [server-pid]]: with a pid, the CPU use of the measured window into REPORT.cpu
+  local bodies=${3:-$WORK/bodies.txt} seconds=${4:-$DURATION} pid=${5:-}
   LOAD_REPORT="$2" timeout $((seconds + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
-    -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" "$2.gate" >"$WORK/wrk.out"
+    -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" "$2.gate" >"$WORK/wrk.out" &
+  local wrk=$!
+  if [[ -n $pid ]]; then
+    while [[ ! -e $2.gate ]] && kill -0 "$wrk" 2>/dev/null; do sleep 0.02; done
+    local before after
+    before=$(cpu_sample "$pid")
+    sleep "$seconds"
+    after=$(cpu_sample "$pid")
+    echo "$before $after" | awk -v cores="$(nproc)" '{
+      span = ($6 - $2) / cores
+      printf "%.2f %.2f %.2f\n", ($5 - $1) / span, ($7 - $3) / span, ($8 - $4) / span }' >"$2.cpu"
+  fi
+  wait "$wrk"
+}
+
+# CPU ticks so far: the machine's busy and total (all cores, /proc/stat), the server process's, and its inbox worker
+# thread's (named "Normalizer inbox"; the kernel keeps 15 characters).
+cpu_sample() { # pid
+  local busy total
+  read -r busy total < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+  local server worker=0 task
+  server=$(sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }')
+  for task in /proc/"$1"/task/*; do
+    if [[ $(cat "$task/comm" 2>/dev/null) == "Normalizer inbo" ]]; then
+      worker=$((worker + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')))
+    fi
+  done
+  echo "$busy $total $server $worker"
+}
+
+print_cpu() { # report name
+  local machine server worker
+  read -r machine server worker <"$1.cpu"
+  if [[ $2 == host ]]; then
+    printf '  CPU (cores of %d)      machine %s: host %s (its inbox worker %s), wrk and the rest %s\n' "$(nproc)" "$machine" "$server" \
+      "$worker" "$(awk -v m="$machine" -v s="$server" 'BEGIN { printf "%.2f", m - s }')"
+  else
+    printf '  CPU (cores of %d)      machine %s: bare %s, wrk and the rest %s\n' "$(nproc)" "$machine" "$server" \
+      "$(awk -v m="$machine" -v s="$server" 'BEGIN { printf "%.2f", m - s }')"
+  fi
 }
 
 
@@ -119,10 +158,11 @@ if [[ $BARE == 1 ]]; then
   if [[ $WARMUP -gt 0 ]]; then
     run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.warmup.report" "$WORK/warmup.txt" "$WARMUP"
   fi
-  run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.report"
+  run_wrk "http://127.0.0.1:$PORT" "$WORK/bare.report" "$WORK/bodies.txt" "$DURATION" "$BARE_PID"
   stop "$BARE_PID"
   read -r BARE_RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/bare.report")
   printf '%-28s %10s %9s %9s %9s %7s\n' "bare Kestrel (ceiling)" "$BARE_RPS" "$P50" "$P99" "$REQS" "$ERRS"
+  print_cpu "$WORK/bare.report" bare
 fi
 
 PORT=$(free_port)
@@ -141,9 +181,10 @@ if [[ $WARMUP -gt 0 ]]; then
   python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/warmup.txt" "$WORK/host.warmup.report" "$DRAIN_TIMEOUT" \
     >"$WORK/warmup.check" || { echo "  warm-up:"; cat "$WORK/warmup.check"; exit 1; }
 fi
-run_wrk "http://127.0.0.1:$PORT" "$WORK/host.report"
+run_wrk "http://127.0.0.1:$PORT" "$WORK/host.report" "$WORK/bodies.txt" "$DURATION" "$HOST_PID"
 read -r RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/host.report")
 printf '%-28s %10s %9s %9s %9s %7s\n' "host (signed, durable)" "$RPS" "$P50" "$P99" "$REQS" "$ERRS"
+print_cpu "$WORK/host.report" host
 if [[ -n $BARE_RPS ]]; then
   echo "  host / bare           $(python3 -c "print(f'{$RPS / $BARE_RPS:.2f}')") of the ceiling ($(python3 -c "print(f'{$BARE_RPS / $RPS:.2f}')")x slower)"
 fi
