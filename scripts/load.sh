@@ -82,8 +82,8 @@ run_wrk() { # url report [bodies seconds [server-pid]]: with a pid, the CPU use 
   LOAD_REPORT="$2" timeout $((seconds + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
     -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" "$2.gate" >"$WORK/wrk.out" &
   local wrk=$!
-  if [[ -n $pid ]]; then
-    while [[ ! -e $2.gate ]] && kill -0 "$wrk" 2>/dev/null; do sleep 0.02; done
+  while [[ -n $pid && ! -e $2.gate ]] && kill -0 "$wrk" 2>/dev/null; do sleep 0.02; done
+  if [[ -n $pid && -e $2.gate ]]; then
     local before after
     before=$(cpu_sample "$pid")
     sleep "$seconds"

@@ -7,7 +7,7 @@ namespace Normalizer.Ids;
 /// SHA-256 of short inputs (ids, dedup keys), one per event. On Linux it calls OpenSSL's digest functions directly
 /// (<c>SHA256_Init/Update/Final</c>, SHA-NI where the CPU has it): .NET's <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
 /// goes through OpenSSL 3's provider layer (a context allocated, the algorithm looked up, errors cleared), which costs
-/// 4–6× the digest itself for an id. Where those functions cannot be loaded, or give another digest than .NET's for a
+/// 3–6× the digest itself for an id. Where those functions cannot be loaded, or give another digest than .NET's for a
 /// known input, .NET's is used: the result is the same SHA-256 either way.
 /// </summary>
 internal static unsafe class Sha256
