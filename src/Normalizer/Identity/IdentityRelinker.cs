@@ -20,17 +20,20 @@ public sealed partial class IdentityRelinker(
     IContactStore contacts, ICredentialStore credentials, IIdMatchingClient idMatching, SendService sender,
     IServiceScopeFactory scopes, EventFeed feed, TimeProvider time, ILogger<IdentityRelinker> logger)
 {
-    private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    // The (page, user) pairs looked at by this process, the most recent 100,000: one set entry per customer for the
+    // life of the process would grow without end. A pair forgotten is looked at once more, as after a restart; its
+    // profile and ASID are stored by then.
+    private readonly InMemoryDedupStore _looked = new();
 
     /// <summary>
-    /// Looks at one stored inbound event, once per contact and process: caches the contact's profile (WhatsApp:
-    /// from the webhook; Messenger/Instagram: from the Graph API) and, on Messenger, links its ASID.
+    /// Looks at one stored inbound event, once per contact and process (the 100,000 most recent contacts): caches the
+    /// contact's profile (WhatsApp: from the webhook; Messenger/Instagram: from the Graph API) and, on Messenger, links
+    /// its ASID.
     /// </summary>
     public async Task OnEventAsync(NormalizedEvent evt, CancellationToken cancellationToken)
     {
         if (evt is not { UserId: { } userId } || evt.Event is not (EventName.MessageReceived or EventName.PostbackReceived)
-            || !FirstLook(userId, evt.PageId))
+            || !await _looked.TryClaimAsync(evt.PageId + "/" + userId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -83,14 +86,6 @@ public sealed partial class IdentityRelinker(
         }
 
         return page is null ? null : await idMatching.ProfileAsync(contact.Tagged, page, cancellationToken).ConfigureAwait(false);
-    }
-
-    private bool FirstLook(string psid, string pageId)
-    {
-        lock (_gate)
-        {
-            return _checked.Add(pageId + "/" + psid);
-        }
     }
 
     private async Task StoreRelinkedAsync(NormalizedEvent trigger, Contact linked, Contact previous, CancellationToken cancellationToken)

@@ -220,6 +220,19 @@ public sealed class SendApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbound_SameCustomerTwice_AsksIdMatchingOnce()
+    {
+        // No ASID for PsidA: every look at it would ask ids_for_apps again.
+        await _f.InboundAsync(PageA, PsidA);
+        await _f.InboundAsync(PageA, PsidA);
+        // One worker looks at the events in order: once PsidB's lookup is seen, PsidA's second message was looked at.
+        await _f.InboundAsync(PageB, PsidB);
+        await WaitAsync(() => Task.FromResult(_f.Graph.CallsOf(FakeGraphCallKind.IdsForApps).Any(c => c.Path.Contains(PsidB, StringComparison.Ordinal))));
+
+        Assert.Single(_f.Graph.CallsOf(FakeGraphCallKind.IdsForApps), c => c.Path.Contains(PsidA, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Send_UnreachableQueued_IsSentAfterTheRelinkedPersonWritesAgain()
     {
         const string newPsid = "7723419865508888";
