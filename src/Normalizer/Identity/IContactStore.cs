@@ -25,4 +25,10 @@ public interface IContactStore
     /// Records <paramref name="contact"/> (insert, or update of the same scoped ID): person, ASID, activity and profile.
     /// </summary>
     Task SaveAsync(Contact contact, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records what an identity lookup learned about an existing contact (its ASID, person and profile, each only when
+    /// given) and nothing else: its activity and the rest stay as they are now, not as they were when the lookup began.
+    /// </summary>
+    Task LinkAsync(string id, string? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken);
 }

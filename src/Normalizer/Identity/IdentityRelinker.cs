@@ -43,13 +43,15 @@ public sealed partial class IdentityRelinker(
             return;
         }
 
+        // What the lookups learn is written with LinkAsync, never by saving the contact read above: a send may mark it
+        // unreachable (a PSID reset) meanwhile, and that is newer than this event.
         var page = await credentials.FindPageAsync(evt.PageId, cancellationToken).ConfigureAwait(false);
         var profiled = contact with { Profile = contact.Profile ?? await ProfileAsync(evt, contact, page, cancellationToken).ConfigureAwait(false) };
         if (evt.Platform != Platform.Facebook || contact.Asid is not null || page is null)
         {
             if (profiled.Profile != contact.Profile)
             {
-                await contacts.SaveAsync(profiled, cancellationToken).ConfigureAwait(false);
+                await contacts.LinkAsync(contact.Id, null, null, profiled.Profile, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -63,7 +65,7 @@ public sealed partial class IdentityRelinker(
         {
             Asid = match?.Id, PersonId = previous?.PersonId ?? contact.PersonId, IsActive = true, Profile = profiled.Profile ?? previous?.Profile,
         };
-        await contacts.SaveAsync(linked, cancellationToken).ConfigureAwait(false);
+        await contacts.LinkAsync(linked.Id, linked.Asid, previous?.PersonId, linked.Profile, cancellationToken).ConfigureAwait(false);
         if (previous is null)
         {
             return;

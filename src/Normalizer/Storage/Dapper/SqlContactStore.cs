@@ -39,6 +39,19 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task LinkAsync(string id, string? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE contacts SET asid = COALESCE(@asid, asid), person_id = COALESCE(@personId, person_id),
+                profile = COALESCE(@profile, profile)
+            WHERE id = @id
+            """, new
+        {
+            id, asid, personId, profile = profile is null ? null : JsonSerializer.Serialize(profile, NormalizerJsonContext.Default.UserProfile),
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task SaveAsync(Contact contact, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
