@@ -101,25 +101,25 @@ cpu_sample() { # pid
   local busy total
   read -r busy total < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
   local server worker=0 task
-  server=$(sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }')
+  server=$(ticks "/proc/$1/stat")
   for task in /proc/"$1"/task/*; do
     if [[ $(cat "$task/comm" 2>/dev/null) == "Normalizer inbo" ]]; then
-      worker=$((worker + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')))
+      worker=$((worker + $(ticks "$task/stat")))
     fi
   done
   echo "$busy $total $server $worker"
 }
 
-print_cpu() { # report name
+ticks() { # /proc/…/stat: user + system time (fields after the command name, which may hold spaces)
+  sed 's/.*) //' "$1" | awk '{ print $12 + $13 }'
+}
+
+print_cpu() { # report bare|host
   local machine server worker
   read -r machine server worker <"$1.cpu"
-  if [[ $2 == host ]]; then
-    printf '  CPU (cores of %d)      machine %s: host %s (its inbox worker %s), wrk and the rest %s\n' "$(nproc)" "$machine" "$server" \
-      "$worker" "$(awk -v m="$machine" -v s="$server" 'BEGIN { printf "%.2f", m - s }')"
-  else
-    printf '  CPU (cores of %d)      machine %s: bare %s, wrk and the rest %s\n' "$(nproc)" "$machine" "$server" \
-      "$(awk -v m="$machine" -v s="$server" 'BEGIN { printf "%.2f", m - s }')"
-  fi
+  [[ $2 == host ]] && server="$server (its inbox worker $worker)"
+  printf '  CPU (cores of %d)      machine %s: %s %s, wrk and the rest %s\n' "$(nproc)" "$machine" "$2" "$server" \
+    "$(awk -v m="$machine" -v s="${server%% *}" 'BEGIN { printf "%.2f", m - s }')"
 }
 
 

@@ -19,6 +19,13 @@ internal static class Bodies
     /// <summary>Two statuses in one change: delivered, then failed with an error.</summary>
     public static byte[] WhatsAppStatuses { get; } = Load("whatsapp-statuses.json");
 
+    /// <summary>The five normalizer bodies above by name (their file names without <c>.json</c>), in that order.</summary>
+    public static (string Name, byte[] Body)[] Normalized { get; } =
+    [
+        ("messenger-single", MessengerSingle), ("messenger-batch-50", MessengerBatch50), ("instagram-dm", InstagramDm),
+        ("whatsapp-text", WhatsAppText), ("whatsapp-statuses", WhatsAppStatuses),
+    ];
+
     private static byte[] Load(string name)
     {
         using var stream = typeof(Bodies).Assembly.GetManifestResourceStream("Bodies." + name)

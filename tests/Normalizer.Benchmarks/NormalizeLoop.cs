@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Normalizer.Channels;
 
 namespace Normalizer.Benchmarks;
 
@@ -12,26 +10,18 @@ namespace Normalizer.Benchmarks;
 /// </summary>
 internal static class NormalizeLoop
 {
-    private static readonly WebhookContext Context = new(new DateTimeOffset(2025, 11, 21, 8, 0, 0, TimeSpan.Zero), SignatureVerified: true);
-
     public static void Run(string[] args)
     {
         var calls = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
-        var normalizer = new ServiceCollection().AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().Services
-            .BuildServiceProvider().GetRequiredService<WebhookNormalizer>();
-        (string Name, byte[] Body)[] bodies =
-        [
-            ("messenger-single", Bodies.MessengerSingle), ("messenger-batch-50", Bodies.MessengerBatch50),
-            ("instagram-dm", Bodies.InstagramDm), ("whatsapp-text", Bodies.WhatsAppText), ("whatsapp-statuses", Bodies.WhatsAppStatuses),
-        ];
-        foreach (var (name, body) in bodies.Where(b => args.Length < 2 || b.Name == args[1]))
+        var normalizer = IngestBenchmarks.CreateNormalizer();
+        foreach (var (name, body) in Bodies.Normalized.Where(b => args.Length < 2 || b.Name == args[1]))
         {
-            var events = normalizer.Normalize(body, Context).Events.Count;
+            var events = normalizer.Normalize(body, IngestBenchmarks.Context).Events.Count;
             var n = Math.Max(1, calls / events);
             for (var round = 0; round < 3; round++)
             {
                 var parse = Measure(n, () => JsonDocument.Parse(body).Dispose());
-                var normalize = Measure(n, () => normalizer.Normalize(body, Context));
+                var normalize = Measure(n, () => normalizer.Normalize(body, IngestBenchmarks.Context));
                 if (round > 0)
                 {
                     Console.WriteLine($"{name,-20} {events,2} event(s)  parse {parse.Ns,8:F0} ns  normalize {normalize.Ns,8:F0} ns"

@@ -9,10 +9,7 @@ namespace Normalizer.Ids;
 /// </summary>
 internal static class RecordIds
 {
-    /// <summary>A new id, as <c>xxxxxxxx-xxxx-7xxx-yxxx-xxxxxxxxxxxx</c>.</summary>
-    public static string New() => New(DateTimeOffset.UtcNow).ToString();
-
-    /// <summary>A version 7 UUID for <paramref name="at"/>.</summary>
+    /// <summary>A new version 7 UUID for <paramref name="at"/> (as text <c>xxxxxxxx-xxxx-7xxx-yxxx-xxxxxxxxxxxx</c>).</summary>
     public static Guid New(DateTimeOffset at)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -68,6 +68,7 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         }
 
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
+        var now = time.GetUtcNow();
         var link = identities.Count > 1;
         string? person = null;
         if (link)
@@ -78,11 +79,11 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        person ??= RecordIds.New();
         foreach (var identity in identities)
         {
+            person ??= RecordIds.New(now).ToString();
             var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
-            upsert.Set(0, RecordIds.New());
+            upsert.Set(0, RecordIds.New(now).ToString());
             upsert.Set(1, person);
             upsert.Set(2, link ? 1 : 0);
             upsert.Set(3, platform);
@@ -93,16 +94,14 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long? now = null;
         foreach (var subscription in subscriptions.Matching(evt))
         {
-            now ??= time.GetUtcNow().ToUnixTimeMilliseconds();
             var delivery = await session.CommandAsync(DeliveryInsert, DeliveryParameters, cancellationToken).ConfigureAwait(false);
             delivery.Set(0, subscription.Id);
             delivery.Set(1, seq);
             delivery.Set(2, evt.Id);
             delivery.Set(3, evt.ConversationId);
-            delivery.Set(4, now);
+            delivery.Set(4, now.ToUnixTimeMilliseconds());
             await delivery.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
