@@ -23,6 +23,6 @@ internal sealed class InstagramChannel : IChannel
 
     public InstagramChannel() => _changes = (change, accountId, time, context) => InstagramChanges.Parse(change, accountId, time, context, _parser);
 
-    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output) =>
-        MessagingEntry.Normalize(_parser, Platform, entry, context, output, _changes);
+    public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output) =>
+        MessagingEntry.Normalize(_parser, Platform, ref entry, context, output, _changes);
 }

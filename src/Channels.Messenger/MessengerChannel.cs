@@ -19,8 +19,8 @@ internal sealed class MessengerChannel : IChannel
 
     public string WebhookObject => "page";
 
-    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output) =>
-        MessagingEntry.Normalize(_parser, Platform, entry, context, output, Changes);
+    public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output) =>
+        MessagingEntry.Normalize(_parser, Platform, ref entry, context, output, Changes);
 
     // Page-feed changes are not messaging: they are account updates.
     private static readonly MessagingEntry.ChangeHandler Changes =

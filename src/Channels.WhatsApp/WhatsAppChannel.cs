@@ -15,6 +15,9 @@ internal sealed class WhatsAppChannel : IChannel
 
     public string WebhookObject => "whatsapp_business_account";
 
-    public void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output) =>
-        WhatsAppParser.Normalize(entry, context, output);
+    public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output)
+    {
+        using var document = context.Parse(ref entry);
+        WhatsAppParser.Normalize(document.RootElement, context, output);
+    }
 }

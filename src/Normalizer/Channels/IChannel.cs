@@ -16,9 +16,10 @@ public interface IChannel
     string WebhookObject { get; }
 
     /// <summary>
-    /// Appends one event per item of <paramref name="entry"/> to <paramref name="output"/>, in payload order.
-    /// Performs no I/O and never throws on odd input: an item it does not understand becomes
+    /// Appends one event per item of the entry <paramref name="entry"/> is on (its start, a reader over
+    /// <see cref="WebhookContext.Body"/>) to <paramref name="output"/>, in payload order, and leaves the reader on the
+    /// entry's end. Performs no I/O and never throws on odd input: an item it does not understand becomes
     /// <see cref="EventName.UnknownReceived"/> with the item in <c>raw</c>.
     /// </summary>
-    void Normalize(JsonElement entry, WebhookContext context, ICollection<NormalizedEvent> output);
+    void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output);
 }

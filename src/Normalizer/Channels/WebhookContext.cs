@@ -10,20 +10,35 @@ namespace Normalizer.Channels;
 public readonly record struct WebhookContext(DateTimeOffset ReceivedAt, bool SignatureVerified)
 {
     /// <summary>
-    /// The webhook body being normalized (set by <see cref="WebhookNormalizer"/>). Events keep slices of it as
-    /// their <c>raw</c>, so its owner must not reuse the buffer while they live.
+    /// The JSON being normalized (set by <see cref="WebhookNormalizer"/>: the body, or the part of it a channel reads).
+    /// Readers over it give offsets into it; events keep slices of it as their <c>raw</c>, so its owner must not reuse
+    /// the buffer while they live.
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>The value <paramref name="reader"/> (a reader over <see cref="Body"/>) is on, moving it past the value.</summary>
+    public ReadOnlyMemory<byte> Value(ref Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return Body[start..(int)reader.BytesConsumed];
+    }
+
     /// <summary>
-    /// <paramref name="element"/>'s exact bytes as <c>raw</c>: a slice of <see cref="Body"/> when the element was parsed
-    /// from it and is on one line (no copy), else a copy (<see cref="RawJson.CopyOf"/>).
+    /// The value <paramref name="reader"/> is on as a document over <see cref="Body"/>'s bytes (not copied), for parts
+    /// read through <see cref="JsonElement"/>s; the reader is moved past the value.
     /// </summary>
-    public RawJson Raw(JsonElement element)
+    public JsonDocument Parse(ref Utf8JsonReader reader) => JsonDocument.Parse(Value(ref reader));
+
+    /// <summary><paramref name="element"/>'s exact bytes: a slice of <see cref="Body"/> when it was parsed from it, else a copy.</summary>
+    public ReadOnlyMemory<byte> Bytes(JsonElement element)
     {
         var bytes = JsonMarshal.GetRawUtf8Value(element);
-        return Body.Span.Overlaps(bytes, out var offset) && offset >= 0 && offset + bytes.Length <= Body.Length && !RawJson.SpansLines(bytes)
-            ? new RawJson(Body.Slice(offset, bytes.Length))
-            : RawJson.CopyOf(element);
+        return Body.Span.Overlaps(bytes, out var offset) && offset >= 0 && offset + bytes.Length <= Body.Length
+            ? Body.Slice(offset, bytes.Length)
+            : bytes.ToArray();
     }
+
+    /// <summary><paramref name="element"/>'s exact bytes as <c>raw</c> (<see cref="RawJson.Of"/> of <see cref="Bytes"/>).</summary>
+    public RawJson Raw(JsonElement element) => RawJson.Of(Bytes(element));
 }

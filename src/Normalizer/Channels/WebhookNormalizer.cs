@@ -8,68 +8,113 @@ using Normalizer.Json;
 namespace Normalizer.Channels;
 
 /// <summary>
-/// Turns one raw webhook body into normalized events: parses the UTF-8 bytes once with
-/// <see cref="JsonDocument"/>, picks the channel by <c>object</c> (or the pinned one) and lets it
-/// walk each entry. Shape problems inside an entry become <c>unknown.received</c>; only a body that
-/// is not a Meta webhook at all yields an error.
+/// Turns one raw webhook body into normalized events in one pass of a <see cref="Utf8JsonReader"/> over its UTF-8
+/// bytes: picks the channel by <c>object</c> (or the pinned one) and lets it read each entry. The whole body is
+/// checked as JSON on the way; shape problems inside an entry become <c>unknown.received</c>; only a body that is not a
+/// Meta webhook at all yields an error.
 /// </summary>
 public sealed class WebhookNormalizer(ChannelRegistry registry)
 {
     /// <summary>Nesting deeper than Meta ever sends is refused rather than walked.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>Normalizes <paramref name="body"/>; <paramref name="pinned"/> forces a channel.</summary>
     public NormalizeOutcome Normalize(ReadOnlyMemory<byte> body, WebhookContext context, Platform? pinned = null)
     {
-        // JSON is UTF-8 (RFC 8259 §8.1); JsonDocument only notices bad UTF-8 inside strings when they are read.
+        // JSON is UTF-8 (RFC 8259 §8.1); the reader only notices bad UTF-8 inside strings when they are read.
         if (!Utf8.IsValid(body.Span))
         {
             return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(body.Span)})");
         }
 
-        JsonDocument document;
+        var reader = new Utf8JsonReader(body.Span, ReaderOptions);
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            return Normalize(ref reader, context with { Body = body }, pinned);
         }
         catch (JsonException ex)
         {
             return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, Describe(body.Span, ex));
         }
-
-        using (document)
-        {
-            return Normalize(document.RootElement, context with { Body = body }, pinned);
-        }
     }
 
-    private NormalizeOutcome Normalize(JsonElement root, WebhookContext context, Platform? pinned)
+    // Reads the whole body, so that a body that is not JSON is refused as such whatever else is wrong with it.
+    // Meta sends "object" before "entry": the entries are then normalized as they are read. Otherwise (or when a later
+    // "object" names another channel) they are read again from where they were; the last "object" and "entry" count.
+    private NormalizeOutcome Normalize(ref Utf8JsonReader reader, WebhookContext context, Platform? pinned)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            var kind = Kind(reader.TokenType);
+            reader.Skip();
+            EnsureEnd(ref reader);
+            return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, $"the body is a JSON {kind}, not an object");
         }
 
-        var webhookObject = root.Str("object"u8);
-        if (!TryPickChannel(webhookObject, pinned, out var channel, out var error))
+        string? webhookObject = null;
+        ReadOnlyMemory<byte>? entries = null;
+        List<NormalizedEvent>? events = null;
+        IChannel? readWith = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("object"u8))
+            {
+                webhookObject = reader.ReadText();
+            }
+            else if (reader.ValueTextEquals("entry"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                readWith = null;
+                if (reader.TokenType == JsonTokenType.StartArray && TryPickChannel(webhookObject, pinned, out var channel, out _))
+                {
+                    events = NormalizeEntries(channel, ref reader, context);
+                    readWith = channel;
+                }
+
+                reader.Skip();
+                entries = reader.TokenType == JsonTokenType.EndArray ? context.Body[start..(int)reader.BytesConsumed] : default(ReadOnlyMemory<byte>?);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        EnsureEnd(ref reader);
+        if (!TryPickChannel(webhookObject, pinned, out var picked, out var error))
         {
             return error;
         }
 
-        if (!root.TryProp("entry"u8, out var entries) || entries.ValueKind != JsonValueKind.Array)
+        if (entries is not { } array)
         {
             return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, "'entry' is missing or not an array");
         }
 
-        var events = new List<NormalizedEvent>(entries.GetArrayLength());
-        foreach (var entry in entries.EnumerateArray())
+        if (readWith != picked)
         {
-            NormalizeEntry(channel, entry, context, events);
+            var again = new Utf8JsonReader(array.Span, ReaderOptions);
+            again.Read();
+            events = NormalizeEntries(picked, ref again, context with { Body = array });
         }
 
-        return new NormalizeOutcome { Events = events, Platform = channel.Platform };
+        return new NormalizeOutcome { Events = events!, Platform = picked.Platform };
+    }
+
+    // The reader is on the entry array's start and is left on its end.
+    private static List<NormalizedEvent> NormalizeEntries(IChannel channel, ref Utf8JsonReader reader, WebhookContext context)
+    {
+        var events = new List<NormalizedEvent>();
+        while (reader.NextItem())
+        {
+            NormalizeEntry(channel, ref reader, context, events);
+        }
+
+        return events;
     }
 
     private bool TryPickChannel(string? webhookObject, Platform? pinned, out IChannel channel, out NormalizeOutcome error)
@@ -110,25 +155,47 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         return false;
     }
 
-    private static void NormalizeEntry(IChannel channel, JsonElement entry, WebhookContext context, List<NormalizedEvent> events)
+    private static void NormalizeEntry(IChannel channel, ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> events)
     {
         var before = events.Count;
-        try
+        var entry = reader;
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            if (entry.ValueKind == JsonValueKind.Object)
+            try
             {
-                channel.Normalize(entry, context, events);
+                channel.Normalize(ref reader, context, events);
                 return;
             }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
-        {
-            // A shape the channel did not anticipate: keep the whole entry rather than half of it.
-            events.RemoveRange(before, events.Count - before);
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+            {
+                // A shape the channel did not anticipate: keep the whole entry rather than half of it.
+                events.RemoveRange(before, events.Count - before);
+                reader = entry;
+            }
         }
 
-        events.Add(UnknownEvent.Create(channel.Platform, entry.Str("id"u8) ?? "", entry, context, entry.Long("time"u8), "entry"));
+        using var document = context.Parse(ref reader);
+        var element = document.RootElement;
+        events.Add(UnknownEvent.Create(channel.Platform, element.Str("id"u8) ?? "", element, context, element.Long("time"u8), "entry"));
     }
+
+    // Nothing may follow the body's one JSON value (the reader throws if something does).
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+    }
+
+    private static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
+    };
 
     /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>
     private static string Describe(ReadOnlySpan<byte> body, JsonException ex)

@@ -31,6 +31,20 @@ public readonly struct RawJson : IEquatable<RawJson>
     }
 
     /// <summary>
+    /// <paramref name="json"/> (one complete JSON value) as it is, not copied, when it is on one line; else a compacted copy.
+    /// </summary>
+    public static RawJson Of(ReadOnlyMemory<byte> json)
+    {
+        if (!SpansLines(json.Span))
+        {
+            return new(json);
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return new(Compact(document.RootElement));
+    }
+
+    /// <summary>
     /// Whether raw JSON bytes hold a line break. JSON strings cannot (control characters are escaped in them), so a
     /// break is whitespace between tokens.
     /// </summary>

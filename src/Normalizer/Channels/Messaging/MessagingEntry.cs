@@ -5,7 +5,7 @@ using Normalizer.Json;
 namespace Normalizer.Channels.Messaging;
 
 /// <summary>
-/// Walks one Messenger Platform entry (Messenger and Instagram share the shape): <c>messaging[]</c> and
+/// Reads one Messenger Platform entry (Messenger and Instagram share the shape): <c>messaging[]</c> and
 /// <c>standby[]</c> items in payload order through the <see cref="MessagingParser"/>, <c>changes[]</c> through the
 /// channel's own handler. An entry with none of them is kept as <c>unknown.received</c>.
 /// </summary>
@@ -14,47 +14,114 @@ public static class MessagingEntry
     /// <summary>Builds the event of one <c>changes[]</c> item: (change, business id, entry time, context).</summary>
     public delegate NormalizedEvent ChangeHandler(JsonElement change, string businessId, long? entryTime, WebhookContext context);
 
-    /// <summary>Appends the events of <paramref name="entry"/> to <paramref name="output"/>.</summary>
-    public static void Normalize(MessagingParser parser, Platform platform, JsonElement entry, WebhookContext context,
-        ICollection<NormalizedEvent> output, ChangeHandler changes)
+    /// <summary>
+    /// Appends the events of the entry <paramref name="reader"/> is on (its start) to <paramref name="output"/> and
+    /// leaves the reader on the entry's end. Meta sends the entry's id and time before its items, which are then
+    /// normalized as they are read; otherwise the entry is read a second time, knowing both.
+    /// </summary>
+    public static void Normalize(MessagingParser parser, Platform platform, ref Utf8JsonReader reader, WebhookContext context,
+        List<NormalizedEvent> output, ChangeHandler changes)
     {
         ArgumentNullException.ThrowIfNull(parser);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(changes);
-        var businessId = entry.Str("id"u8) ?? "";
-        var time = entry.Long("time"u8);
-        var any = false;
-        foreach (var property in entry.EnumerateObject())
+        var entry = reader;
+        var before = output.Count;
+        var walk = new Walk(parser, platform, changes);
+        if (!walk.Read(ref reader, context, output))
         {
-            if (property.Value.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-
-            var standby = property.NameEquals("standby"u8);
-            if (standby || property.NameEquals("messaging"u8))
-            {
-                any = true;
-                foreach (var item in property.Value.EnumerateArray())
-                {
-                    output.Add(item.ValueKind != JsonValueKind.Object
-                        ? UnknownEvent.Create(platform, businessId, item, context, time, property.Name) with { Standby = standby }
-                        : parser.Parse(item, businessId, time, standby, context));
-                }
-            }
-            else if (property.NameEquals("changes"u8))
-            {
-                any = true;
-                foreach (var change in property.Value.EnumerateArray())
-                {
-                    output.Add(changes(change, businessId, time, context));
-                }
-            }
+            output.RemoveRange(before, output.Count - before);
+            reader = entry;
+            walk.Read(ref reader, context, output);
         }
 
-        if (!any)
+        if (!walk.AnyItems)
         {
-            output.Add(UnknownEvent.Create(platform, businessId, entry, context, time));
+            reader = entry;
+            using var document = context.Parse(ref reader);
+            output.Add(UnknownEvent.Create(platform, walk.BusinessId, document.RootElement, context, walk.Time));
+        }
+    }
+
+    // One pass over an entry. The first reads the id and time and the items that follow both; it says whether that was
+    // all of them. A second pass (Replay) takes the id and time the first found last and reads every item.
+    private struct Walk(MessagingParser parser, Platform platform, ChangeHandler changes)
+    {
+        public string BusinessId { get; private set; } = "";
+
+        public long? Time { get; private set; }
+
+        public bool AnyItems { get; private set; }
+
+        private bool _replay;
+
+        public bool Read(ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> output)
+        {
+            var (idSeen, timeSeen, itemsRead, complete) = (false, false, false, true);
+            AnyItems = false;
+            while (reader.NextProperty())
+            {
+                if (!_replay && reader.ValueTextEquals("id"u8))
+                {
+                    BusinessId = reader.ReadText() ?? "";
+                    (idSeen, complete) = (true, complete && !itemsRead);
+                    continue;
+                }
+
+                if (!_replay && reader.ValueTextEquals("time"u8))
+                {
+                    Time = reader.ReadLong();
+                    (timeSeen, complete) = (true, complete && !itemsRead);
+                    continue;
+                }
+
+                var container = reader.ValueTextEquals("messaging"u8) ? "messaging"
+                    : reader.ValueTextEquals("standby"u8) ? "standby"
+                    : reader.ValueTextEquals("changes"u8) ? "changes"
+                    : null;
+                if (container is null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (!reader.EnterArray())
+                {
+                    continue;
+                }
+
+                AnyItems = true;
+                if (!_replay && !(idSeen && timeSeen))
+                {
+                    reader.Skip();
+                    complete = false;
+                    continue;
+                }
+
+                itemsRead = true;
+                Items(container, ref reader, context, output);
+            }
+
+            _replay = !complete;
+            return complete;
+        }
+
+        private void Items(string container, ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> output)
+        {
+            var standby = container == "standby";
+            while (reader.NextItem())
+            {
+                if (container != "changes" && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    output.Add(parser.Parse(ref reader, BusinessId, Time, standby, context));
+                    continue;
+                }
+
+                using var document = context.Parse(ref reader);
+                output.Add(container == "changes"
+                    ? changes(document.RootElement, BusinessId, Time, context)
+                    : UnknownEvent.Create(platform, BusinessId, document.RootElement, context, Time, container) with { Standby = standby });
+            }
         }
     }
 }

@@ -6,151 +6,287 @@ using Normalizer.Json;
 namespace Normalizer.Channels.Messaging;
 
 /// <summary>
-/// Recognizes the kind of a <c>messaging[]</c> item by its payload key (Meta's Messenger Platform webhook events) and builds its part
-/// and dedup key. Keys use Meta's own ids (mid) where the item has one, else sender + timestamp + content.
+/// Reads a <c>messaging[]</c> item and recognizes its kind by its payload key (Meta's Messenger Platform webhook
+/// events), building its part and dedup key. Keys use Meta's own ids (mid) where the item has one, else
+/// sender + timestamp + content.
 /// </summary>
 internal static class MessagingKinds
 {
-    private static readonly (string Field, byte[] Utf8, string Name)[] Handovers =
-    [
-        ("pass_thread_control", "pass_thread_control"u8.ToArray(), EventName.HandoverPassed),
-        ("take_thread_control", "take_thread_control"u8.ToArray(), EventName.HandoverTaken),
-        ("request_thread_control", "request_thread_control"u8.ToArray(), EventName.HandoverRequested),
-    ];
-
-    /// <param name="item">The messaging item.</param>
-    /// <param name="senderId">sender.id.</param>
-    /// <param name="senderUserRef">sender.user_ref: chat-plugin guests and checkbox opt-ins have no PSID yet.</param>
-    /// <param name="at">The item's own timestamp (not the entry's), part of the keys of items without an id.</param>
-    public static ParsedItem Parse(JsonElement item, string? senderId, string? senderUserRef, long? at)
+    /// <summary>Reads the item the reader is on (its start) up to its end.</summary>
+    /// <param name="reader">On the item's start; left on its end.</param>
+    /// <param name="pageId">The entry's id: a sender or recipient equal to it is not allocated again.</param>
+    public static MessagingItem Read(ref Utf8JsonReader reader, string pageId)
     {
-        var sender = senderId ?? senderUserRef;
-        if (item.Obj("message"u8) is { } message)
+        var item = default(MessagingItem);
+        while (reader.NextProperty())
         {
-            return Message(message);
+            if (reader.ValueTextEquals("sender"u8))
+            {
+                item.Sender = item.SenderUserRef = null;
+                var isObject = reader.EnterObject();
+                while (isObject && reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("id"u8)) { item.Sender = reader.ReadText(pageId); }
+                    else if (reader.ValueTextEquals("user_ref"u8)) { item.SenderUserRef = reader.ReadText(); }
+                    else { reader.Skip(); }
+                }
+            }
+            else if (reader.ValueTextEquals("recipient"u8))
+            {
+                item.Recipient = null;
+                var isObject = reader.EnterObject();
+                while (isObject && reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("id"u8)) { item.Recipient = reader.ReadText(pageId); }
+                    else { reader.Skip(); }
+                }
+            }
+            else if (reader.ValueTextEquals("timestamp"u8)) { item.Timestamp = reader.ReadLong(); }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                item.Message = reader.EnterObject() ? MessagingParts.Message(ref reader, out item.MessageDeleted) : null;
+            }
+            else if (reader.ValueTextEquals("message_edit"u8)) { item.Edit = reader.EnterObject() ? Edit(ref reader) : null; }
+            else if (reader.ValueTextEquals("reaction"u8)) { item.Reaction = reader.EnterObject() ? Reaction(ref reader) : null; }
+            else if (reader.ValueTextEquals("delivery"u8)) { item.Delivery = reader.EnterObject() ? Delivery(ref reader) : null; }
+            else if (reader.ValueTextEquals("read"u8)) { item.Read = reader.EnterObject() ? ReadReceipt(ref reader) : null; }
+            else if (reader.ValueTextEquals("postback"u8)) { item.Postback = reader.EnterObject() ? Postback(ref reader) : null; }
+            else if (reader.ValueTextEquals("referral"u8))
+            {
+                item.Referral = reader.EnterObject() ? MessagingParts.Referral(ref reader) : null;
+            }
+            else if (reader.ValueTextEquals("optin"u8)) { item.Optin = reader.EnterObject() ? MessagingParts.Optin(ref reader) : null; }
+            else if (reader.ValueTextEquals("optout"u8)) { item.Optout = reader.EnterObject() ? MessagingParts.Optin(ref reader) : null; }
+            else if (reader.ValueTextEquals(PassThreadControl)) { item.PassThreadControl = Handover(ref reader, PassThreadControl); }
+            else if (reader.ValueTextEquals(TakeThreadControl)) { item.TakeThreadControl = Handover(ref reader, TakeThreadControl); }
+            else if (reader.ValueTextEquals(RequestThreadControl))
+            {
+                item.RequestThreadControl = Handover(ref reader, RequestThreadControl);
+            }
+            else if (reader.ValueTextEquals("policy_enforcement"u8))
+            {
+                item.PolicyEnforcement = reader.EnterObject();
+                item.PolicyAction = item.PolicyEnforcement ? MessagingParts.Field(ref reader, "action"u8) : null;
+            }
+            else { reader.Skip(); }
         }
 
-        if (item.Obj("message_edit"u8) is { } edit)
+        return item;
+    }
+
+    /// <summary>The kind of <paramref name="item"/>, its part and key; <c>default</c> when it is of no kind we know.</summary>
+    /// <param name="item">The item's fields.</param>
+    /// <param name="bytes">The item's exact bytes, hashed into the key of items that carry no identity.</param>
+    public static ParsedItem Parse(in MessagingItem item, ReadOnlySpan<byte> bytes)
+    {
+        var sender = item.Sender ?? item.SenderUserRef;
+        var at = item.Timestamp;
+        if (item.Message is { } message)
         {
-            // message_edits: { mid, text, num_edit } (Messenger message_edits reference; IG message_edit field).
-            var mid = edit.Str("mid"u8) ?? "";
-            var count = edit.Long("num_edit"u8);
-            return new(EventName.MessageEdited, $"edit:{mid}:{count}:{at}")
-            {
-                Message = new MessagePart { Id = mid, Type = "edit", Body = edit.Str("text"u8), EditCount = count, IsEcho = false },
-            };
+            // Instagram unsend (Meta's Messenger Platform webhook events: is_deleted flag); the mid is the one first delivered.
+            return item.MessageDeleted
+                ? new(EventName.MessageDeleted, "deleted:" + message.Id)
+                {
+                    Message = new MessagePart { Id = message.Id, Type = "deleted", IsEcho = message.IsEcho },
+                }
+                : new(message.IsEcho ? EventName.MessageEcho : EventName.MessageReceived, message.Id)
+                {
+                    KeyPrefix = "message:",
+                    Message = message,
+                };
         }
 
-        if (item.Obj("reaction"u8) is { } reaction)
+        if (item.Edit is { } edit)
         {
-            // message_reactions: an unreact may omit reaction and emoji.
-            var part = new ReactionPart
-            {
-                MessageId = reaction.Str("mid"u8),
-                Action = reaction.Str("action"u8) ?? "react",
-                Reaction = reaction.Str("reaction"u8),
-                Emoji = reaction.Str("emoji"u8),
-            };
+            return new(EventName.MessageEdited, $"edit:{edit.Id}:{edit.EditCount}:{at}") { Message = edit };
+        }
+
+        if (item.Reaction is { } reaction)
+        {
             return new(EventName.MessageReaction,
-                $"reaction:{part.MessageId}:{sender}:{part.Action}:{part.Reaction}:{part.Emoji}:{at}") { Reaction = part };
+                $"reaction:{reaction.MessageId}:{sender}:{reaction.Action}:{reaction.Reaction}:{reaction.Emoji}:{at}") { Reaction = reaction };
         }
 
-        if (item.Obj("delivery"u8) is { } delivery)
+        if (item.Delivery is { } delivery)
         {
             // mids[] may be absent; the watermark alone then identifies the receipt.
-            var mids = delivery.Items("mids"u8).Select(m => m.AsText()).OfType<string>().ToArray();
-            var part = new DeliveryPart { Watermark = delivery.Long("watermark"u8), MessageIds = mids.Length == 0 ? null : mids };
-            return new(EventName.MessageDelivered, $"delivery:{sender}:{part.Watermark}:{string.Join(',', mids)}") { Delivery = part };
+            var mids = string.Join(',', delivery.MessageIds ?? []);
+            return new(EventName.MessageDelivered, $"delivery:{sender}:{delivery.Watermark}:{mids}") { Delivery = delivery };
         }
 
-        if (item.Obj("read"u8) is { } read)
+        if (item.Read is { } read)
         {
-            // Messenger message_reads: { watermark }; Instagram messaging_seen: { mid }.
-            var part = new ReadPart { Watermark = read.Long("watermark"u8), MessageId = read.Str("mid"u8) };
-            return new(EventName.MessageRead, $"read:{sender}:{part.Watermark}:{part.MessageId}") { Read = part };
+            return new(EventName.MessageRead, $"read:{sender}:{read.Watermark}:{read.MessageId}") { Read = read };
         }
 
-        if (item.Obj("postback"u8) is { } postback)
+        if (item.Postback is { } postback)
         {
-            return Postback(postback, sender, at);
+            var key = postback.Mid is { } mid ? $"postback:{mid}" : $"postback:{sender}:{at}:{postback.Payload}";
+            return new(EventName.PostbackReceived, key) { Postback = postback };
         }
 
-        if (item.Obj("referral"u8) is { } referral)
+        if (item.Referral is { } referral)
         {
-            var part = MessagingParts.Referral(referral);
-            return new(EventName.ReferralReceived, $"referral:{sender}:{at}:{part.Ref}:{part.AdId}") { Referral = part };
+            return new(EventName.ReferralReceived, $"referral:{sender}:{at}:{referral.Ref}:{referral.AdId}") { Referral = referral };
         }
 
-        if (item.Obj("optin"u8) is { } optin)
+        if (item.Optin is { } optin)
         {
-            var part = MessagingParts.Optin(optin, senderUserRef);
+            var part = WithUserRef(optin, item.SenderUserRef);
             // Marketing messages stop/resume arrive as opt-ins (Meta's Messenger Platform webhook events): STOP is an opt-out.
             var name = part.NotificationMessagesStatus == "STOP_NOTIFICATIONS" ? EventName.OptoutReceived : EventName.OptinReceived;
             return new(name, $"optin:{sender ?? part.UserRef}:{at}:{part.Type}:{part.NotificationMessagesStatus}:{part.Ref}") { Optin = part };
         }
 
-        if (item.Obj("optout"u8) is { } optout)
+        if (item.Optout is { } optout)
         {
-            var part = MessagingParts.Optin(optout, senderUserRef);
+            var part = WithUserRef(optout, item.SenderUserRef);
             return new(EventName.OptoutReceived, $"optout:{sender}:{at}:{part.Type}") { Optin = part };
         }
 
-        foreach (var (field, utf8, name) in Handovers)
+        foreach (var (handover, name) in (ReadOnlySpan<(HandoverPart?, string)>)
+                 [(item.PassThreadControl, EventName.HandoverPassed), (item.TakeThreadControl, EventName.HandoverTaken),
+                  (item.RequestThreadControl, EventName.HandoverRequested)])
         {
-            if (item.Obj(utf8) is { } handover)
+            if (handover is not null)
             {
-                return new(name, $"{field}:{sender}:{at}") { Handover = Handover(field, handover) };
+                return new(name, $"{handover.Action}:{sender}:{at}") { Handover = handover };
             }
         }
 
-        if (item.Obj("policy_enforcement"u8) is { } policy)
+        if (item.PolicyEnforcement)
         {
-            return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(item))
+            return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(bytes))
             {
-                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = policy.Str("action"u8) },
+                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = item.PolicyAction },
             };
         }
 
         return default;
     }
 
-    private static ParsedItem Message(JsonElement message)
+    private const string PassThreadControl = "pass_thread_control";
+    private const string TakeThreadControl = "take_thread_control";
+    private const string RequestThreadControl = "request_thread_control";
+
+    private static OptinPart WithUserRef(OptinPart part, string? senderUserRef) =>
+        part.UserRef is null && senderUserRef is not null ? part with { UserRef = senderUserRef } : part;
+
+    // message_edits: { mid, text, num_edit } (Messenger message_edits reference; IG message_edit field).
+    private static MessagePart Edit(ref Utf8JsonReader reader)
     {
-        var mid = message.Str("mid"u8) ?? "";
-        var echo = message.Bool("is_echo"u8) == true;
-        if (message.Bool("is_deleted"u8) == true)
+        string mid = "";
+        string? text = null;
+        long? count = null;
+        while (reader.NextProperty())
         {
-            // Instagram unsend (Meta's Messenger Platform webhook events: is_deleted flag); the mid is the one first delivered.
-            return new(EventName.MessageDeleted, "deleted:" + mid)
-            {
-                Message = new MessagePart { Id = mid, Type = "deleted", IsEcho = echo },
-            };
+            if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText() ?? ""; }
+            else if (reader.ValueTextEquals("text"u8)) { text = reader.ReadText(); }
+            else if (reader.ValueTextEquals("num_edit"u8)) { count = reader.ReadLong(); }
+            else { reader.Skip(); }
         }
 
-        var part = MessagingParts.Message(message, mid, echo);
-        return new(echo ? EventName.MessageEcho : EventName.MessageReceived, mid) { KeyPrefix = "message:", Message = part };
+        return new MessagePart { Id = mid, Type = "edit", Body = text, EditCount = count, IsEcho = false };
     }
 
-    private static ParsedItem Postback(JsonElement postback, string? sender, long? at)
+    // message_reactions: an unreact may omit reaction and emoji.
+    private static ReactionPart Reaction(ref Utf8JsonReader reader)
     {
-        var part = new PostbackPart
+        string? mid = null, action = null, reaction = null, emoji = null;
+        while (reader.NextProperty())
         {
-            Mid = postback.Str("mid"u8),
-            Title = postback.Str("title"u8),
-            Payload = postback.Str("payload"u8),
-            Referral = postback.Obj("referral"u8) is { } pr ? MessagingParts.Referral(pr) : null,
-        };
-        var key = part.Mid is { } mid ? $"postback:{mid}" : $"postback:{sender}:{at}:{part.Payload}";
-        return new(EventName.PostbackReceived, key) { Postback = part };
+            if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText(); }
+            else if (reader.ValueTextEquals("action"u8)) { action = reader.ReadText(); }
+            else if (reader.ValueTextEquals("reaction"u8)) { reaction = reader.ReadText(); }
+            else if (reader.ValueTextEquals("emoji"u8)) { emoji = reader.ReadText(); }
+            else { reader.Skip(); }
+        }
+
+        return new ReactionPart { MessageId = mid, Action = action ?? "react", Reaction = reaction, Emoji = emoji };
+    }
+
+    // mids[]: string (or number) items; absent or empty reads as none.
+    private static DeliveryPart Delivery(ref Utf8JsonReader reader)
+    {
+        long? watermark = null;
+        List<string>? mids = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("watermark"u8)) { watermark = reader.ReadLong(); }
+            else if (reader.ValueTextEquals("mids"u8))
+            {
+                mids = null;
+                var isArray = reader.EnterArray();
+                while (isArray && reader.NextItem())
+                {
+                    if (reader.Text() is { } mid)
+                    {
+                        (mids ??= []).Add(mid);
+                    }
+                }
+            }
+            else { reader.Skip(); }
+        }
+
+        return new DeliveryPart { Watermark = watermark, MessageIds = mids?.ToArray() };
+    }
+
+    // Messenger message_reads: { watermark }; Instagram messaging_seen: { mid }.
+    private static ReadPart ReadReceipt(ref Utf8JsonReader reader)
+    {
+        long? watermark = null;
+        string? mid = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("watermark"u8)) { watermark = reader.ReadLong(); }
+            else if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText(); }
+            else { reader.Skip(); }
+        }
+
+        return new ReadPart { Watermark = watermark, MessageId = mid };
+    }
+
+    private static PostbackPart Postback(ref Utf8JsonReader reader)
+    {
+        string? mid = null, title = null, payload = null;
+        ReferralPart? referral = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText(); }
+            else if (reader.ValueTextEquals("title"u8)) { title = reader.ReadText(); }
+            else if (reader.ValueTextEquals("payload"u8)) { payload = reader.ReadText(); }
+            else if (reader.ValueTextEquals("referral"u8)) { referral = reader.EnterObject() ? MessagingParts.Referral(ref reader) : null; }
+            else { reader.Skip(); }
+        }
+
+        return new PostbackPart { Mid = mid, Title = title, Payload = payload, Referral = referral };
     }
 
     // previous_owner_app_id is null when the thread was idle; app ids may come as numbers (take_thread_control example).
-    private static HandoverPart Handover(string field, JsonElement handover) => new()
+    private static HandoverPart? Handover(ref Utf8JsonReader reader, string field)
     {
-        Action = field,
-        NewOwnerAppId = handover.Str("new_owner_app_id"u8),
-        PreviousOwnerAppId = handover.Str("previous_owner_app_id"u8),
-        RequestedOwnerAppId = handover.Str("requested_owner_app_id"u8),
-        Metadata = handover.Str("metadata"u8),
-    };
+        if (!reader.EnterObject())
+        {
+            return null;
+        }
+
+        string? newOwner = null, previousOwner = null, requestedOwner = null, metadata = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("new_owner_app_id"u8)) { newOwner = reader.ReadText(); }
+            else if (reader.ValueTextEquals("previous_owner_app_id"u8)) { previousOwner = reader.ReadText(); }
+            else if (reader.ValueTextEquals("requested_owner_app_id"u8)) { requestedOwner = reader.ReadText(); }
+            else if (reader.ValueTextEquals("metadata"u8)) { metadata = reader.ReadText(); }
+            else { reader.Skip(); }
+        }
+
+        return new HandoverPart
+        {
+            Action = field,
+            NewOwnerAppId = newOwner,
+            PreviousOwnerAppId = previousOwner,
+            RequestedOwnerAppId = requestedOwner,
+            Metadata = metadata,
+        };
+    }
 }

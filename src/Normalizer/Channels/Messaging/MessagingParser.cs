@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Ids;
-using Normalizer.Json;
 
 namespace Normalizer.Channels.Messaging;
 
@@ -16,27 +15,27 @@ public sealed class MessagingParser(Platform platform, IdType userType)
     private readonly IdType _businessType = IdTypes.BusinessType(platform);
 
     /// <summary>
-    /// Normalizes one messaging item of the entry of <paramref name="pageId"/>. An item of no known kind, or one
+    /// Normalizes the messaging item <paramref name="reader"/> (a reader over <see cref="WebhookContext.Body"/>) is on,
+    /// of the entry of <paramref name="pageId"/>, leaving the reader on the item's end. An item of no known kind, or one
     /// whose customer cannot be told (no sender id, no user_ref), becomes <c>unknown.received</c>; nothing throws.
     /// </summary>
-    public NormalizedEvent Parse(JsonElement item, string pageId, long? entryTime, bool standby, WebhookContext context)
+    public NormalizedEvent Parse(ref Utf8JsonReader reader, string pageId, long? entryTime, bool standby, WebhookContext context)
     {
-        var senderObject = item.Obj("sender"u8);
-        var sender = senderObject?.Str("id"u8, pageId);
-        var recipient = item.Obj("recipient"u8)?.Str("id"u8, pageId);
-        // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
-        var senderUserRef = senderObject?.Str("user_ref"u8);
-        var itemTime = item.Long("timestamp"u8);
-        var metaTime = itemTime ?? entryTime;
-        var parsed = MessagingKinds.Parse(item, sender, senderUserRef, itemTime);
+        var start = (int)reader.TokenStartIndex;
+        var item = MessagingKinds.Read(ref reader, pageId);
+        var bytes = context.Body[start..(int)reader.BytesConsumed];
+        var parsed = MessagingKinds.Parse(item, bytes.Span);
+        var (sender, recipient, metaTime) = (item.Sender, item.Recipient, item.Timestamp ?? entryTime);
 
         // Trust is_echo, not the order of sender/recipient (Meta's webhook sender/recipient rules); only when the ids are plainly
         // swapped (an older doc example: recipient = the Page) is the sender taken as the customer.
         var outbound = parsed.Name == EventName.MessageEcho && !(recipient == pageId && sender != pageId);
         var user = outbound ? recipient : sender;
-        if (parsed.Name is null || (user is null && (senderUserRef ?? item.Obj("optin"u8)?.Str("user_ref"u8)) is null))
+        // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
+        if (parsed.Name is null || (user is null && (item.SenderUserRef ?? item.Optin?.UserRef) is null))
         {
-            return UnknownEvent.Create(platform, pageId, item, context, metaTime) with { Standby = standby };
+            using var document = JsonDocument.Parse(bytes);
+            return UnknownEvent.Create(platform, pageId, document.RootElement, context, metaTime) with { Standby = standby };
         }
 
         var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
@@ -69,7 +68,19 @@ public sealed class MessagingParser(Platform platform, IdType userType)
             Account = parsed.Account,
             SignatureVerified = context.SignatureVerified,
             Standby = standby,
-            Raw = context.Raw(item),
+            Raw = RawJson.Of(bytes),
         };
+    }
+
+    /// <summary>
+    /// Normalizes a messaging item found as an element (the value of an Instagram <c>changes[]</c> item of the
+    /// messaging shape); see <see cref="Parse(ref Utf8JsonReader, string, long?, bool, WebhookContext)"/>.
+    /// </summary>
+    public NormalizedEvent Parse(JsonElement item, string pageId, long? entryTime, bool standby, WebhookContext context)
+    {
+        var bytes = context.Bytes(item);
+        var reader = new Utf8JsonReader(bytes.Span);
+        reader.Read();
+        return Parse(ref reader, pageId, entryTime, standby, context with { Body = bytes });
     }
 }

@@ -4,15 +4,42 @@ using Normalizer.Json;
 
 namespace Normalizer.Channels.Messaging;
 
-/// <summary>Builders for the parts of Messenger Platform items (messages, referrals, opt-ins).</summary>
+/// <summary>
+/// Readers of the parts of Messenger Platform items (messages, referrals, opt-ins…). Each is called with the reader on
+/// the part's object start and leaves it on its end; a property's last occurrence wins.
+/// </summary>
 public static class MessagingParts
 {
     /// <summary>A <c>message</c> object (Meta's Messenger Platform webhook events, <c>messages</c> and <c>message_echoes</c>).</summary>
-    public static MessagePart Message(JsonElement message, string mid, bool echo)
+    /// <param name="reader">On the object's start.</param>
+    /// <param name="deleted">Whether the message says <c>is_deleted</c> (an Instagram unsend).</param>
+    public static MessagePart Message(ref Utf8JsonReader reader, out bool deleted)
     {
-        var attachments = Attachments(message);
-        var text = message.Str("text"u8);
-        var unsupported = message.Bool("is_unsupported"u8);
+        string mid = "";
+        string? text = null, quickReply = null, appId = null, metadata = null;
+        bool echo = false;
+        bool? unsupported = null;
+        List<AttachmentPart>? attachments = null;
+        LocationPart? location = null;
+        ReplyToPart? replyTo = null;
+        ReferralPart? referral = null;
+        deleted = false;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText() ?? ""; }
+            else if (reader.ValueTextEquals("text"u8)) { text = reader.ReadText(); }
+            else if (reader.ValueTextEquals("is_echo"u8)) { echo = reader.ReadBool() == true; }
+            else if (reader.ValueTextEquals("is_deleted"u8)) { deleted = reader.ReadBool() == true; }
+            else if (reader.ValueTextEquals("is_unsupported"u8)) { unsupported = reader.ReadBool(); }
+            else if (reader.ValueTextEquals("attachments"u8)) { attachments = Attachments(ref reader, out location); }
+            else if (reader.ValueTextEquals("reply_to"u8)) { replyTo = reader.EnterObject() ? ReplyTo(ref reader) : null; }
+            else if (reader.ValueTextEquals("quick_reply"u8)) { quickReply = reader.EnterObject() ? Field(ref reader, "payload"u8) : null; }
+            else if (reader.ValueTextEquals("referral"u8)) { referral = reader.EnterObject() ? Referral(ref reader) : null; }
+            else if (reader.ValueTextEquals("app_id"u8)) { appId = reader.ReadText(); }
+            else if (reader.ValueTextEquals("metadata"u8)) { metadata = reader.ReadText(); }
+            else { reader.Skip(); }
+        }
+
         var type = unsupported == true ? "unsupported"
             : attachments is [var first, ..] ? MessageType(first)
             : text is not null ? "text"
@@ -23,113 +50,236 @@ public static class MessagingParts
             Type = type,
             Body = text,
             Attachments = attachments,
-            ReplyTo = message.Obj("reply_to"u8) is { } reply ? ReplyTo(reply) : null,
-            QuickReplyPayload = message.Obj("quick_reply"u8)?.Str("payload"u8),
-            Referral = message.Obj("referral"u8) is { } referral ? Referral(referral) : null,
+            ReplyTo = replyTo,
+            QuickReplyPayload = quickReply,
+            Referral = referral,
             IsEcho = echo,
-            AppId = message.Str("app_id"u8),
-            Metadata = message.Str("metadata"u8),
-            Location = attachments is null ? null : Location(message),
+            AppId = appId,
+            Metadata = metadata,
+            Location = location,
             IsUnsupported = unsupported,
         };
     }
 
     /// <summary>A <c>referral</c> object (standalone, in a postback, or in a message), with its ads context.</summary>
-    public static ReferralPart Referral(JsonElement referral)
+    public static ReferralPart Referral(ref Utf8JsonReader reader)
     {
-        var ads = referral.Obj("ads_context_data"u8);
+        string? @ref = null, source = null, type = null, adId = null, refererUri = null, flowId = null;
+        string? adTitle = null, photoUrl = null, videoUrl = null, postId = null, productId = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("ref"u8)) { @ref = reader.ReadText(); }
+            else if (reader.ValueTextEquals("source"u8)) { source = reader.ReadText(); }
+            else if (reader.ValueTextEquals("type"u8)) { type = reader.ReadText(); }
+            else if (reader.ValueTextEquals("ad_id"u8)) { adId = reader.ReadText(); }
+            else if (reader.ValueTextEquals("referer_uri"u8)) { refererUri = reader.ReadText(); }
+            else if (reader.ValueTextEquals("flow_id"u8)) { flowId = reader.ReadText(); }
+            else if (reader.ValueTextEquals("ads_context_data"u8))
+            {
+                adTitle = photoUrl = videoUrl = postId = productId = null;
+                if (!reader.EnterObject())
+                {
+                    continue;
+                }
+
+                while (reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("ad_title"u8)) { adTitle = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("photo_url"u8)) { photoUrl = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("video_url"u8)) { videoUrl = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("post_id"u8)) { postId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("product_id"u8)) { productId = reader.ReadText(); }
+                    else { reader.Skip(); }
+                }
+            }
+            else { reader.Skip(); }
+        }
+
         return new ReferralPart
         {
-            Ref = referral.Str("ref"u8),
-            Source = referral.Str("source"u8),
-            Type = referral.Str("type"u8),
-            AdId = referral.Str("ad_id"u8),
-            RefererUri = referral.Str("referer_uri"u8),
-            FlowId = referral.Str("flow_id"u8),
-            AdTitle = ads?.Str("ad_title"u8),
-            PhotoUrl = ads?.Str("photo_url"u8),
-            VideoUrl = ads?.Str("video_url"u8),
-            PostId = ads?.Str("post_id"u8),
-            ProductId = ads?.Str("product_id"u8),
+            Ref = @ref,
+            Source = source,
+            Type = type,
+            AdId = adId,
+            RefererUri = refererUri,
+            FlowId = flowId,
+            AdTitle = adTitle,
+            PhotoUrl = photoUrl,
+            VideoUrl = videoUrl,
+            PostId = postId,
+            ProductId = productId,
         };
     }
 
-    /// <summary>An <c>optin</c> object, including marketing-messages fields.</summary>
-    /// <param name="optin">The optin object.</param>
-    /// <param name="senderUserRef">sender.user_ref, used when the optin carries no user_ref of its own.</param>
-    public static OptinPart Optin(JsonElement optin, string? senderUserRef = null) => new()
+    /// <summary>An <c>optin</c> (or <c>optout</c>) object, including marketing-messages fields; its own user_ref only.</summary>
+    public static OptinPart Optin(ref Utf8JsonReader reader)
     {
-        Type = optin.Str("type"u8),
-        Payload = optin.Str("payload"u8),
-        Ref = optin.Str("ref"u8),
-        UserRef = optin.Str("user_ref"u8) ?? senderUserRef,
-        Title = optin.Str("title"u8),
-        NotificationMessagesToken = optin.Str("notification_messages_token"u8),
-        TokenExpiryTimestamp = optin.Long("token_expiry_timestamp"u8),
-        UserTokenStatus = optin.Str("user_token_status"u8),
-        NotificationMessagesTimezone = optin.Str("notification_messages_timezone"u8),
-        NotificationMessagesStatus = optin.Str("notification_messages_status"u8),
-    };
+        string? type = null, payload = null, @ref = null, userRef = null, title = null, token = null;
+        string? tokenStatus = null, timezone = null, status = null;
+        long? expiry = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("type"u8)) { type = reader.ReadText(); }
+            else if (reader.ValueTextEquals("payload"u8)) { payload = reader.ReadText(); }
+            else if (reader.ValueTextEquals("ref"u8)) { @ref = reader.ReadText(); }
+            else if (reader.ValueTextEquals("user_ref"u8)) { userRef = reader.ReadText(); }
+            else if (reader.ValueTextEquals("title"u8)) { title = reader.ReadText(); }
+            else if (reader.ValueTextEquals("notification_messages_token"u8)) { token = reader.ReadText(); }
+            else if (reader.ValueTextEquals("token_expiry_timestamp"u8)) { expiry = reader.ReadLong(); }
+            else if (reader.ValueTextEquals("user_token_status"u8)) { tokenStatus = reader.ReadText(); }
+            else if (reader.ValueTextEquals("notification_messages_timezone"u8)) { timezone = reader.ReadText(); }
+            else if (reader.ValueTextEquals("notification_messages_status"u8)) { status = reader.ReadText(); }
+            else { reader.Skip(); }
+        }
+
+        return new OptinPart
+        {
+            Type = type,
+            Payload = payload,
+            Ref = @ref,
+            UserRef = userRef,
+            Title = title,
+            NotificationMessagesToken = token,
+            TokenExpiryTimestamp = expiry,
+            UserTokenStatus = tokenStatus,
+            NotificationMessagesTimezone = timezone,
+            NotificationMessagesStatus = status,
+        };
+    }
+
+    /// <summary>The named property of the object the reader is on, as text (the last occurrence), else null.</summary>
+    public static string? Field(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        string? value = null;
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                value = reader.ReadText();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
 
     // Legacy Messenger stickers arrive as type image with payload.sticker_id (Meta's Messenger Platform webhook events).
     private static string MessageType(AttachmentPart first) =>
         first.Type == "image" && first.StickerId is not null ? "sticker" : first.Type;
 
-    private static ReplyToPart ReplyTo(JsonElement reply)
+    private static ReplyToPart ReplyTo(ref Utf8JsonReader reader)
     {
-        var story = reply.Obj("story"u8);
-        return new ReplyToPart
+        string? mid = null, storyId = null, storyUrl = null;
+        bool? selfReply = null;
+        while (reader.NextProperty())
         {
-            Id = reply.Str("mid"u8),
-            IsSelfReply = reply.Bool("is_self_reply"u8),
-            StoryId = story?.Str("id"u8),
-            StoryUrl = story?.Str("url"u8),
-        };
+            if (reader.ValueTextEquals("mid"u8)) { mid = reader.ReadText(); }
+            else if (reader.ValueTextEquals("is_self_reply"u8)) { selfReply = reader.ReadBool(); }
+            else if (reader.ValueTextEquals("story"u8))
+            {
+                storyId = storyUrl = null;
+                if (!reader.EnterObject())
+                {
+                    continue;
+                }
+
+                while (reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("id"u8)) { storyId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("url"u8)) { storyUrl = reader.ReadText(); }
+                    else { reader.Skip(); }
+                }
+            }
+            else { reader.Skip(); }
+        }
+
+        return new ReplyToPart { Id = mid, IsSelfReply = selfReply, StoryId = storyId, StoryUrl = storyUrl };
     }
 
-    private static List<AttachmentPart>? Attachments(JsonElement message)
+    // The attachments (object items only) and, from the first one with payload.coordinates, the legacy location.
+    private static List<AttachmentPart>? Attachments(ref Utf8JsonReader reader, out LocationPart? location)
     {
-        List<AttachmentPart>? list = null;
-        foreach (var attachment in message.Items("attachments"u8))
+        location = null;
+        if (!reader.EnterArray())
         {
-            if (attachment.ValueKind != JsonValueKind.Object)
+            return null;
+        }
+
+        List<AttachmentPart>? list = null;
+        while (reader.NextItem())
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
+                reader.Skip();
                 continue;
             }
 
-            var payload = attachment.Obj("payload"u8);
-            (list ??= []).Add(new AttachmentPart
-            {
-                Type = attachment.Str("type"u8) ?? "unknown",
-                // Fallback attachments may carry url/title beside a null payload.
-                Url = payload?.Str("url"u8) ?? attachment.Str("url"u8),
-                // Ids of shared media: reel_video_id (reel, ig_reel), ig_post_media_id (ig_post) [3P].
-                MediaId = payload?.Str("attachment_id"u8) ?? payload?.Str("reel_video_id"u8) ?? payload?.Str("ig_post_media_id"u8),
-                Title = payload?.Str("title"u8) ?? attachment.Str("title"u8),
-                StickerId = payload?.Str("sticker_id"u8),
-            });
+            (list ??= []).Add(Attachment(ref reader, out var at));
+            location ??= at;
         }
 
         return list;
     }
 
-    // Legacy Messenger location attachments: payload.coordinates { lat, long }, title and url beside the payload.
-    private static LocationPart? Location(JsonElement message)
+    // Fallback attachments may carry url/title beside a null payload. Ids of shared media: reel_video_id (reel,
+    // ig_reel), ig_post_media_id (ig_post) [3P]. Legacy location attachments: payload.coordinates { lat, long }, title
+    // and url beside the payload.
+    private static AttachmentPart Attachment(ref Utf8JsonReader reader, out LocationPart? location)
     {
-        foreach (var attachment in message.Items("attachments"u8))
+        string? type = null, url = null, title = null;
+        string? payloadUrl = null, attachmentId = null, reelId = null, postId = null, payloadTitle = null, stickerId = null;
+        var coordinates = false;
+        double? latitude = null, longitude = null;
+        while (reader.NextProperty())
         {
-            if (attachment.Obj("payload"u8)?.Obj("coordinates"u8) is { } c)
+            if (reader.ValueTextEquals("type"u8)) { type = reader.ReadText(); }
+            else if (reader.ValueTextEquals("url"u8)) { url = reader.ReadText(); }
+            else if (reader.ValueTextEquals("title"u8)) { title = reader.ReadText(); }
+            else if (reader.ValueTextEquals("payload"u8))
             {
-                return new LocationPart
+                payloadUrl = attachmentId = reelId = postId = payloadTitle = stickerId = null;
+                coordinates = false;
+                if (!reader.EnterObject())
                 {
-                    Latitude = c.Double("lat"u8),
-                    Longitude = c.Double("long"u8),
-                    Name = attachment.Str("title"u8),
-                    Url = attachment.Str("url"u8),
-                };
+                    continue;
+                }
+
+                while (reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("url"u8)) { payloadUrl = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("attachment_id"u8)) { attachmentId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("reel_video_id"u8)) { reelId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("ig_post_media_id"u8)) { postId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("title"u8)) { payloadTitle = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("sticker_id"u8)) { stickerId = reader.ReadText(); }
+                    else if (reader.ValueTextEquals("coordinates"u8))
+                    {
+                        latitude = longitude = null;
+                        coordinates = reader.EnterObject();
+                        while (coordinates && reader.NextProperty())
+                        {
+                            if (reader.ValueTextEquals("lat"u8)) { latitude = reader.ReadDouble(); }
+                            else if (reader.ValueTextEquals("long"u8)) { longitude = reader.ReadDouble(); }
+                            else { reader.Skip(); }
+                        }
+                    }
+                    else { reader.Skip(); }
+                }
             }
+            else { reader.Skip(); }
         }
 
-        return null;
+        location = coordinates ? new LocationPart { Latitude = latitude, Longitude = longitude, Name = title, Url = url } : null;
+        return new AttachmentPart
+        {
+            Type = type ?? "unknown",
+            Url = payloadUrl ?? url,
+            MediaId = attachmentId ?? reelId ?? postId,
+            Title = payloadTitle ?? title,
+            StickerId = stickerId,
+        };
     }
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Normalizer.Json;
+
+/// <summary>
+/// The tolerant reads of <see cref="JsonElementExtensions"/> on a <see cref="Utf8JsonReader"/>, for parsers that walk a
+/// body once. Each <c>Read…</c> is called with the reader on a property name: it moves to the value and consumes it
+/// (a container it does not want is skipped whole). A value of an unexpected type reads as <c>null</c>; ID-like numbers
+/// are read digit for digit. Called once per occurrence, so the last occurrence of a property wins, as in a
+/// <see cref="JsonDocument"/> lookup.
+/// </summary>
+public static class JsonReaderExtensions
+{
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    public static bool NextProperty(ref this Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Moves to the first token of the next item of the current array; false at its end.</summary>
+    public static bool NextItem(ref this Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType != JsonTokenType.EndArray;
+
+    /// <summary>Moves to the value; true when it is an object (then read its properties), else skips it.</summary>
+    public static bool EnterObject(ref this Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartObject);
+
+    /// <summary>Moves to the value; true when it is an array (then read its items), else skips it.</summary>
+    public static bool EnterArray(ref this Utf8JsonReader reader) => Enter(ref reader, JsonTokenType.StartArray);
+
+    /// <summary>A string as text, a number as its exact source text, anything else null.</summary>
+    public static string? ReadText(ref this Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.Text();
+    }
+
+    /// <summary><see cref="ReadText(ref Utf8JsonReader)"/>, but <paramref name="known"/> itself when the value equals it.</summary>
+    public static string? ReadText(ref this Utf8JsonReader reader, string known)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(known) ? known : reader.Text();
+    }
+
+    /// <summary>The value the reader is on as text (string, or a number's source text), else null (skipped).</summary>
+    public static string? Text(ref this Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>A whole number given as a JSON number or a numeric string, else null.</summary>
+    public static long? ReadLong(ref this Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var n) ? n : null;
+            case JsonTokenType.String:
+                return long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>A number given as a JSON number or a numeric string, else null.</summary>
+    public static double? ReadDouble(ref this Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetDouble(out var n) ? n : null;
+            case JsonTokenType.String:
+                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>A boolean, else null.</summary>
+    public static bool? ReadBool(ref this Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType start)
+    {
+        reader.Read();
+        if (reader.TokenType == start)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+}
