@@ -108,7 +108,8 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
     // The reader is on the entry array's start and is left on its end.
     private static List<NormalizedEvent> NormalizeEntries(IChannel channel, ref Utf8JsonReader reader, WebhookContext context)
     {
-        var events = new List<NormalizedEvent>();
+        // Most webhooks hold one item (a batch grows the list as it goes).
+        var events = new List<NormalizedEvent>(1);
         while (reader.NextItem())
         {
             NormalizeEntry(channel, ref reader, context, events);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels.Messaging;
@@ -63,7 +64,7 @@ public static class MessagingEntry
             {
                 if (!_replay && reader.ValueTextEquals("id"u8))
                 {
-                    BusinessId = reader.ReadText() ?? "";
+                    BusinessId = BusinessIds.Read(ref reader) ?? "";
                     (idSeen, complete) = (true, complete && !itemsRead);
                     continue;
                 }
