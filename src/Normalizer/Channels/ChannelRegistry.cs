@@ -20,10 +20,15 @@ public sealed class ChannelRegistry
                     $"Two channels are registered for platform '{channel.Platform.ToWire()}' or object '{channel.WebhookObject}'.");
             }
         }
+
+        Objects = [.. _byObject.Keys];
     }
 
     /// <summary>The registered channels.</summary>
     public IReadOnlyCollection<IChannel> Channels => _byPlatform.Values;
+
+    /// <summary>The webhook <c>object</c> values of the registered channels.</summary>
+    public IReadOnlyList<string> Objects { get; }
 
     /// <summary>The channel for a webhook <c>object</c>.</summary>
     public bool TryGetByObject(string webhookObject, out IChannel channel) =>

@@ -62,7 +62,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         {
             if (reader.ValueTextEquals("object"u8))
             {
-                webhookObject = reader.ReadText();
+                webhookObject = reader.ReadText(registry.Objects);
             }
             else if (reader.ValueTextEquals("entry"u8))
             {

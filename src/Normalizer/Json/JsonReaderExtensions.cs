@@ -38,7 +38,22 @@ public static class JsonReaderExtensions
     public static string? ReadText(ref this Utf8JsonReader reader, string known)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(known) ? known : reader.Text();
+        return reader.Is(known) ? known : reader.Text();
+    }
+
+    /// <summary><see cref="ReadText(ref Utf8JsonReader)"/>, but the string of <paramref name="known"/> the value equals, if any.</summary>
+    public static string? ReadText(ref this Utf8JsonReader reader, IReadOnlyList<string> known)
+    {
+        reader.Read();
+        foreach (var text in known)
+        {
+            if (reader.Is(text))
+            {
+                return text;
+            }
+        }
+
+        return reader.Text();
     }
 
     /// <summary>The value the reader is on as text (string, or a number's source text), else null (skipped).</summary>
@@ -103,6 +118,11 @@ public static class JsonReaderExtensions
                 return null;
         }
     }
+
+    // Whether the value is the string text, compared byte for byte. Only plain ASCII is compared (ids and names): any
+    // other value reads as unequal and is then read as a new string of the same text.
+    private static bool Is(ref this Utf8JsonReader reader, string text) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Ascii.Equals(reader.ValueSpan, text);
 
     private static bool Enter(ref Utf8JsonReader reader, JsonTokenType start)
     {

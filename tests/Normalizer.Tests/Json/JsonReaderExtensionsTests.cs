@@ -38,6 +38,26 @@ public sealed class JsonReaderExtensionsTests
     }
 
     [Theory]
+    [InlineData("\"page\"", "page", true)]
+    [InlineData("\"instagram\"", "instagram", true)]
+    [InlineData("\"p\\u0061ge\"", "page", false)]
+    [InlineData("\"pages\"", "pages", false)]
+    [InlineData("7", "7", false)]
+    [InlineData("{}", null, false)]
+    public void ReadText_OneOfSeveralKnownValues_GivesThatString(string value, string? expected, bool known)
+    {
+        // Arrange
+        string[] objects = [new("page".AsSpan()), new("instagram".AsSpan()), new("whatsapp_business_account".AsSpan())];
+
+        // Act
+        var sut = Read(value, (ref Utf8JsonReader r) => r.ReadText(objects));
+
+        // Assert
+        Assert.Equal(expected, sut);
+        Assert.Equal(known, objects.Any(o => ReferenceEquals(o, sut)));
+    }
+
+    [Theory]
     [InlineData("1763770000123", 1763770000123L)]
     [InlineData("\"1763770000123\"", 1763770000123L)]
     [InlineData("9223372036854775807", long.MaxValue)]
