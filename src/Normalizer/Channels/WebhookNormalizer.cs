@@ -198,7 +198,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         _ => "null",
     };
 
-    /// <summary>Says what is wrong with a body JsonDocument refused, and where (1-based line and byte).</summary>
+    /// <summary>Says what is wrong with a body the reader refused, and where (1-based line and byte).</summary>
     private static string Describe(ReadOnlySpan<byte> body, JsonException ex)
     {
         var content = body.TrimEnd(" \t\r\n"u8);
@@ -254,7 +254,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         return start + byteInLine;
     }
 
-    // Only on the error path: does a container open at a depth JsonDocument refuses?
+    // Only on the error path: does a container open at a depth the reader refuses?
     private static bool NestsTooDeep(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
