@@ -16,19 +16,16 @@ public readonly record struct WebhookContext(DateTimeOffset ReceivedAt, bool Sig
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
-    /// <summary>The value <paramref name="reader"/> (a reader over <see cref="Body"/>) is on, moving it past the value.</summary>
-    public ReadOnlyMemory<byte> Value(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The value <paramref name="reader"/> (a reader over <see cref="Body"/>) is on as a document over its bytes (not
+    /// copied), for parts read through <see cref="JsonElement"/>s; the reader is moved past the value.
+    /// </summary>
+    public JsonDocument Parse(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return Body[start..(int)reader.BytesConsumed];
+        return JsonDocument.Parse(Body[start..(int)reader.BytesConsumed]);
     }
-
-    /// <summary>
-    /// The value <paramref name="reader"/> is on as a document over <see cref="Body"/>'s bytes (not copied), for parts
-    /// read through <see cref="JsonElement"/>s; the reader is moved past the value.
-    /// </summary>
-    public JsonDocument Parse(ref Utf8JsonReader reader) => JsonDocument.Parse(Value(ref reader));
 
     /// <summary><paramref name="element"/>'s exact bytes: a slice of <see cref="Body"/> when it was parsed from it, else a copy.</summary>
     public ReadOnlyMemory<byte> Bytes(JsonElement element)

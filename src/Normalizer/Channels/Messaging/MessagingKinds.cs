@@ -12,6 +12,10 @@ namespace Normalizer.Channels.Messaging;
 /// </summary>
 internal static class MessagingKinds
 {
+    private const string PassThreadControl = "pass_thread_control";
+    private const string TakeThreadControl = "take_thread_control";
+    private const string RequestThreadControl = "request_thread_control";
+
     /// <summary>Reads the item the reader is on (its start) up to its end.</summary>
     /// <param name="reader">On the item's start; left on its end.</param>
     /// <param name="pageId">The entry's id: a sender or recipient equal to it is not allocated again.</param>
@@ -57,9 +61,9 @@ internal static class MessagingKinds
             }
             else if (reader.ValueTextEquals("optin"u8)) { item.Optin = reader.EnterObject() ? MessagingParts.Optin(ref reader) : null; }
             else if (reader.ValueTextEquals("optout"u8)) { item.Optout = reader.EnterObject() ? MessagingParts.Optin(ref reader) : null; }
-            else if (reader.ValueTextEquals(PassThreadControl)) { item.PassThreadControl = Handover(ref reader, PassThreadControl); }
-            else if (reader.ValueTextEquals(TakeThreadControl)) { item.TakeThreadControl = Handover(ref reader, TakeThreadControl); }
-            else if (reader.ValueTextEquals(RequestThreadControl))
+            else if (reader.ValueTextEquals("pass_thread_control"u8)) { item.PassThreadControl = Handover(ref reader, PassThreadControl); }
+            else if (reader.ValueTextEquals("take_thread_control"u8)) { item.TakeThreadControl = Handover(ref reader, TakeThreadControl); }
+            else if (reader.ValueTextEquals("request_thread_control"u8))
             {
                 item.RequestThreadControl = Handover(ref reader, RequestThreadControl);
             }
@@ -164,10 +168,6 @@ internal static class MessagingKinds
 
         return default;
     }
-
-    private const string PassThreadControl = "pass_thread_control";
-    private const string TakeThreadControl = "take_thread_control";
-    private const string RequestThreadControl = "request_thread_control";
 
     private static OptinPart WithUserRef(OptinPart part, string? senderUserRef) =>
         part.UserRef is null && senderUserRef is not null ? part with { UserRef = senderUserRef } : part;
