@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +14,15 @@ internal sealed partial class InboxWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
 
+    private static readonly string[] InsertParameters = ["@received_at", "@channel", "@verified", "@headers", "@body"];
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IStoreConnectionFactory _connections;
     private readonly WorkSignal _processor;
     private readonly InboxWriteGate _gate;
     private readonly ILogger<InboxWriter> _logger;
     private readonly Task _loop;
+    private string? _insert;
 
     public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, InboxWriteGate gate,
         ILogger<InboxWriter> logger)
@@ -96,41 +98,31 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         }
     }
 
+    // One statement per group commit, bound by position (IStoreConnectionFactory.Prepare): no per-row parameter lookup
+    // or data reader.
     private async Task<long[]> WriteAsync(DbConnection connection, List<Pending> batch)
     {
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = _connections.Dialect.InsertReturning("inbox",
+        _insert ??= _connections.Dialect.InsertReturning("inbox",
             "received_at, channel, signature_verified, headers, body", "@received_at, @channel, @verified, @headers, @body", "id");
-        var receivedAt = Add(command, "@received_at", DbType.Int64);
-        var channel = Add(command, "@channel", DbType.String);
-        var verified = Add(command, "@verified", DbType.Boolean);
-        var headers = Add(command, "@headers", DbType.String);
-        var body = Add(command, "@body", DbType.Binary);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         var ids = new long[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        using (var insert = _connections.Prepare(connection, transaction, _insert, InsertParameters))
         {
-            var item = batch[i].Item;
-            receivedAt.Value = item.ReceivedAt.ToUnixTimeMilliseconds();
-            channel.Value = item.Channel is { } c ? Events.PlatformNames.ToWire(c) : DBNull.Value;
-            verified.Value = item.SignatureVerified;
-            headers.Value = (object?)item.Headers ?? DBNull.Value;
-            body.Value = batch[i].Body;
-            ids[i] = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var item = batch[i].Item;
+                insert.Set(0, item.ReceivedAt.ToUnixTimeMilliseconds());
+                insert.Set(1, item.Channel is { } c ? Events.PlatformNames.ToWire(c) : null);
+                insert.Set(2, item.SignatureVerified ? 1 : 0);
+                insert.Set(3, item.Headers);
+                insert.SetBlob(4, batch[i].Body);
+                ids[i] = await insert.ExecuteInt64Async(CancellationToken.None).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The inbox insert returned no id.");
+            }
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
         return ids;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     public async ValueTask DisposeAsync()
