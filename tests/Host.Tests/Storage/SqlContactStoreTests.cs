@@ -13,27 +13,16 @@ public sealed class SqlContactStoreTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Seen = new(2025, 11, 21, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("normalizer-contacts-").FullName;
-    private ServiceProvider _services = null!;
+    private TempSqliteStore _store = null!;
     private IContactStore _contacts = null!;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "n.db")}"));
-        services.AddNormalizer().AddSqlStore();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
-        _contacts = _services.GetRequiredService<IContactStore>();
+        _store = await TempSqliteStore.CreateAsync();
+        _contacts = _store.Services.GetRequiredService<IContactStore>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [Fact]
     public async Task LinkAsync_ContactMarkedUnreachableMeanwhile_StaysUnreachable_GetsAsidPersonAndProfile()

@@ -11,27 +11,16 @@ public sealed class SqlInboxTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Received = new(2025, 11, 21, 8, 0, 0, 123, TimeSpan.Zero);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("normalizer-inbox-").FullName;
-    private ServiceProvider _services = null!;
+    private TempSqliteStore _store = null!;
     private IInbox _inbox = null!;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "n.db")}"));
-        services.AddNormalizer().AddSqlStore();
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
-        _inbox = _services.GetRequiredService<IInbox>();
+        _store = await TempSqliteStore.CreateAsync();
+        _inbox = _store.Services.GetRequiredService<IInbox>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [Fact]
     public async Task AppendAsync_Webhook_StoresEveryColumnAsGiven()
@@ -71,7 +60,7 @@ public sealed class SqlInboxTests : IAsyncLifetime
 
     private List<(long Id, long ReceivedAt, string? Channel, long Verified, string? Headers, byte[] Body)> ReadRows()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "n-inbox.db")}");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_store.Directory, "n-inbox.db")}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, received_at, channel, signature_verified, headers, body FROM inbox ORDER BY id";
