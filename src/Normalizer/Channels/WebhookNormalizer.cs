@@ -74,8 +74,11 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
                     events = NormalizeEntries(channel, ref reader, context);
                     readWith = channel;
                 }
+                else
+                {
+                    reader.Skip();
+                }
 
-                reader.Skip();
                 entries = reader.TokenType == JsonTokenType.EndArray ? context.Body[start..(int)reader.BytesConsumed] : default(ReadOnlyMemory<byte>?);
             }
             else

@@ -45,11 +45,11 @@ public static class JsonReaderExtensions
     public static string? ReadText(ref this Utf8JsonReader reader, IReadOnlyList<string> known)
     {
         reader.Read();
-        foreach (var text in known)
+        for (var i = 0; i < known.Count; i++)
         {
-            if (reader.Is(text))
+            if (reader.Is(known[i]))
             {
-                return text;
+                return known[i];
             }
         }
 

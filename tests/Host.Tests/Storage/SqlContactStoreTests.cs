@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Events;
-using Normalizer.Host.Storage.Providers;
 using Normalizer.Identity;
 using Normalizer.Ids;
 using Normalizer.Storage;

@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Events;
-using Normalizer.Host.Storage.Providers;
 using Normalizer.Storage;
 
 namespace Normalizer.Host.Tests.Storage;
@@ -34,7 +32,7 @@ public sealed class SqlInboxTests : IAsyncLifetime
         var unpinned = await _inbox.AppendAsync(new InboxItem(Received, null, true, null, "{}"u8.ToArray()), CancellationToken.None);
 
         // Assert
-        var rows = ReadRows();
+        var rows = await ReadRowsAsync();
         Assert.Equal([id, unpinned], rows.Select(r => r.Id));
         Assert.Equal((Received.ToUnixTimeMilliseconds(), "instagram", 0L, headers), (rows[0].ReceivedAt, rows[0].Channel, rows[0].Verified, rows[0].Headers));
         Assert.Equal(body, rows[0].Body);
@@ -50,7 +48,7 @@ public sealed class SqlInboxTests : IAsyncLifetime
             _inbox.AppendAsync(new InboxItem(Received, Platform.Facebook, true, null, System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}")), CancellationToken.None)));
 
         // Assert: every append got the id of its own row.
-        var rows = ReadRows().ToDictionary(r => r.Id);
+        var rows = (await ReadRowsAsync()).ToDictionary(r => r.Id);
         Assert.Equal(300, ids.Distinct().Count());
         for (var i = 0; i < ids.Length; i++)
         {
@@ -58,15 +56,14 @@ public sealed class SqlInboxTests : IAsyncLifetime
         }
     }
 
-    private List<(long Id, long ReceivedAt, string? Channel, long Verified, string? Headers, byte[] Body)> ReadRows()
+    private async Task<List<(long Id, long ReceivedAt, string? Channel, long Verified, string? Headers, byte[] Body)>> ReadRowsAsync()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_store.Directory, "n-inbox.db")}");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        await using var connection = await _store.Services.GetRequiredService<IStoreConnectionFactory>().OpenInboxAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, received_at, channel, signature_verified, headers, body FROM inbox ORDER BY id";
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(long, long, string?, long, string?, byte[])>();
-        while (reader.Read())
+        while (await reader.ReadAsync())
         {
             rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), (byte[])reader.GetValue(5)));

@@ -29,11 +29,11 @@ public static class MessagingEntry
         var entry = reader;
         var before = output.Count;
         var walk = new Walk(parser, platform, changes);
-        if (!walk.Read(ref reader, context, output))
+        if (!walk.Read(ref reader, context, output, replay: false))
         {
             output.RemoveRange(before, output.Count - before);
             reader = entry;
-            walk.Read(ref reader, context, output);
+            walk.Read(ref reader, context, output, replay: true);
         }
 
         if (!walk.AnyItems)
@@ -45,7 +45,7 @@ public static class MessagingEntry
     }
 
     // One pass over an entry. The first reads the id and time and the items that follow both; it says whether that was
-    // all of them. A second pass (Replay) takes the id and time the first found last and reads every item.
+    // all of them. A replay takes the id and time the first pass found last and reads every item.
     private struct Walk(MessagingParser parser, Platform platform, ChangeHandler changes)
     {
         public string BusinessId { get; private set; } = "";
@@ -54,22 +54,20 @@ public static class MessagingEntry
 
         public bool AnyItems { get; private set; }
 
-        private bool _replay;
-
-        public bool Read(ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> output)
+        public bool Read(ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> output, bool replay)
         {
             var (idSeen, timeSeen, itemsRead, complete) = (false, false, false, true);
             AnyItems = false;
             while (reader.NextProperty())
             {
-                if (!_replay && reader.ValueTextEquals("id"u8))
+                if (!replay && reader.ValueTextEquals("id"u8))
                 {
                     BusinessId = BusinessIds.Read(ref reader) ?? "";
                     (idSeen, complete) = (true, complete && !itemsRead);
                     continue;
                 }
 
-                if (!_replay && reader.ValueTextEquals("time"u8))
+                if (!replay && reader.ValueTextEquals("time"u8))
                 {
                     Time = reader.ReadLong();
                     (timeSeen, complete) = (true, complete && !itemsRead);
@@ -92,7 +90,7 @@ public static class MessagingEntry
                 }
 
                 AnyItems = true;
-                if (!_replay && !(idSeen && timeSeen))
+                if (!replay && !(idSeen && timeSeen))
                 {
                     reader.Skip();
                     complete = false;
@@ -102,8 +100,6 @@ public static class MessagingEntry
                 itemsRead = true;
                 Items(container, ref reader, context, output);
             }
-
-            _replay = !complete;
             return complete;
         }
 

@@ -228,7 +228,7 @@ internal static class MessagingKinds
             else { reader.Skip(); }
         }
 
-        return new DeliveryPart { Watermark = watermark, MessageIds = mids?.ToArray() };
+        return new DeliveryPart { Watermark = watermark, MessageIds = mids };
     }
 
     // Messenger message_reads: { watermark }; Instagram messaging_seen: { mid }.
