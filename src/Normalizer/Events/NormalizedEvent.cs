@@ -52,7 +52,7 @@ public sealed record NormalizedEvent
     public required string PageId { get; init; }
 
     /// <summary>Type tag of <see cref="PageId"/>.</summary>
-    [Description("Type tag of page_id: PAGE_ID, IG_ACCOUNT_ID or PHONE_NUMBER_ID.")]
+    [Description("Type tag of page_id: PAGE_ID, IG_ACCOUNT_ID, PHONE_NUMBER_ID or WABA_ID (WhatsApp changes that name no phone number).")]
     public required IdType PageIdType { get; init; }
 
     /// <summary>The customer's scoped ID (from for inbound, to for echoes and statuses).</summary>
@@ -60,7 +60,7 @@ public sealed record NormalizedEvent
     public string? UserId { get; init; }
 
     /// <summary>Type tag of <see cref="UserId"/>.</summary>
-    [Description("Type tag of user_id: PSID, IGSID, WA_ID or WA_BSUID.")]
+    [Description("Type tag of user_id: PSID, USER_REF, IGSID, WA_ID or WA_BSUID.")]
     public IdType? UserIdType { get; init; }
 
     /// <summary>Deterministic conversation id from (platform, page_id, user_id).</summary>

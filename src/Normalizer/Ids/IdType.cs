@@ -22,4 +22,14 @@ public enum IdType
     [JsonStringEnumMemberName("IG_ACCOUNT_ID")] IgAccountId,
     /// <summary>A WhatsApp business phone_number_id.</summary>
     [JsonStringEnumMemberName("PHONE_NUMBER_ID")] PhoneNumberId,
+    /// <summary>
+    /// A WhatsApp Business Account ID: <c>entry[].id</c> of a WhatsApp webhook, the business side of changes that name no
+    /// phone number.
+    /// </summary>
+    [JsonStringEnumMemberName("WABA_ID")] WabaId,
+    /// <summary>
+    /// A Messenger <c>user_ref</c>: the sender of a chat plugin or checkbox plugin update before the person has a PSID,
+    /// scoped to the Page.
+    /// </summary>
+    [JsonStringEnumMemberName("USER_REF")] UserRef,
 }

@@ -16,6 +16,8 @@ public static class IdTypes
         IdType.PageId => "PAGE_ID",
         IdType.IgAccountId => "IG_ACCOUNT_ID",
         IdType.PhoneNumberId => "PHONE_NUMBER_ID",
+        IdType.WabaId => "WABA_ID",
+        IdType.UserRef => "USER_REF",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -28,10 +30,17 @@ public static class IdTypes
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
+    /// <summary>
+    /// Whether <c>page_id</c> can be of this type on this platform: <see cref="BusinessType"/>, or on WhatsApp the
+    /// business account (<see cref="IdType.WabaId"/>) for changes that name no phone number.
+    /// </summary>
+    public static bool IsBusinessType(Platform platform, IdType type) =>
+        type == BusinessType(platform) || (platform == Platform.WhatsApp && type == IdType.WabaId);
+
     /// <summary>Whether a customer ID of this type can appear on this platform.</summary>
     public static bool IsUserType(Platform platform, IdType type) => platform switch
     {
-        Platform.Facebook => type is IdType.Psid,
+        Platform.Facebook => type is IdType.Psid or IdType.UserRef,
         Platform.Instagram => type is IdType.Igsid,
         Platform.WhatsApp => type is IdType.WaId or IdType.WaBsuid,
         _ => false,
@@ -39,7 +48,7 @@ public static class IdTypes
 
     /// <summary>Whether an ID of this type can appear as <c>from</c>/<c>to</c> on this platform.</summary>
     public static bool BelongsTo(Platform platform, IdType type) =>
-        type == BusinessType(platform) || IsUserType(platform, type);
+        IsBusinessType(platform, type) || IsUserType(platform, type);
 
     /// <summary>
     /// The WhatsApp type of a customer ID: a BSUID is <c>CC.</c> + alphanumerics (Meta's WhatsApp Cloud API webhooks),

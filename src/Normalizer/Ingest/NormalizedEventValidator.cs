@@ -28,7 +28,7 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         RuleFor(e => e.Event).Must(EventName.IsKnown).WithMessage(e => $"'event' '{e.Event}' is not a known event name");
         RuleFor(e => e.PageId).NotEmpty().When(e => e.Event != EventName.UnknownReceived)
             .WithMessage("'page_id' must not be empty");
-        RuleFor(e => e.PageIdType).Must((e, t) => t == IdTypes.BusinessType(e.Platform))
+        RuleFor(e => e.PageIdType).Must((e, t) => IdTypes.IsBusinessType(e.Platform, t))
             .WithMessage(e => $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
         RuleFor(e => e.Timestamp)
             .Must(t => t >= EarliestTimestamp && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
