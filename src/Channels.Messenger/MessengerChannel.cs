@@ -13,7 +13,7 @@ internal sealed class MessengerChannel : IChannel
 {
     public const string HttpClientName = "Normalizer.Messenger";
 
-    private readonly MessagingParser _parser = new(Platform.Facebook, IdType.Psid);
+    private readonly MessagingParser _parser = new(Platform.Facebook, IdType.Psid, IdType.UserRef);
 
     public Platform Platform => Platform.Facebook;
 

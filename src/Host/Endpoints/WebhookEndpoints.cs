@@ -86,7 +86,19 @@ internal static partial class WebhookEndpoints
                 ["content-type"] = request.ContentType,
                 ["user-agent"] = request.Headers.UserAgent.ToString(),
             }, HostJsonContext.Default.DictionaryStringString);
-            var id = await inbox.AppendAsync(new InboxItem(receivedAt, pinned, verified, headers, body), cancellationToken);
+            long id;
+            try
+            {
+                id = await inbox.AppendAsync(new InboxItem(receivedAt, pinned, verified, headers, body), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not acknowledged, so Meta delivers it again: a 503, not a 500.
+                LogAppendFailed(loggers.CreateLogger(typeof(WebhookEndpoints).FullName!), ex);
+                return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "store_unavailable",
+                    "the webhook could not be stored and was not accepted; send it again later");
+            }
+
             return TypedResults.Json(new WebhookAccepted(true, id), HostJsonContext.Default.WebhookAccepted);
         }
         finally
@@ -116,6 +128,9 @@ internal static partial class WebhookEndpoints
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook not accepted: the inbox append failed")]
+    private static partial void LogAppendFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: {Problem} X-Hub-Signature-256")]
     private static partial void LogRejectedSignature(ILogger logger, string problem);

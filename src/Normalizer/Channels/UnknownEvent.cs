@@ -22,14 +22,15 @@ public static class UnknownEvent
     public static NormalizedEvent Create(
         Platform platform, string pageId, JsonElement item, WebhookContext context, long? metaTimestamp, string container = "item")
     {
-        var (seconds, ms) = metaTimestamp is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
+        var time = Timestamps.Choose(metaTimestamp, null, null, context.ReceivedAt);
         return new NormalizedEvent
         {
             Id = EventIds.Event(platform, pageId, "unknown:" + ContentKey.Of(item)),
             Platform = platform,
             Event = EventName.UnknownReceived,
-            Timestamp = seconds,
-            TimestampMs = ms,
+            Timestamp = time.Seconds,
+            TimestampMs = time.Milliseconds,
+            TimestampSource = time.Source,
             ReceivedAt = context.ReceivedAt,
             PageId = pageId,
             PageIdType = IdTypes.BusinessType(platform),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Normalizer.Events;
+using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels;
@@ -105,7 +106,25 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
             events = NormalizeEntries(picked, ref again, context with { Body = array });
         }
 
+        CorrectTimes(events!, context.ReceivedAt);
         return new NormalizeOutcome { Events = events!, Platform = picked.Platform };
+    }
+
+    // Whatever a channel read, an event's time is plausible (Timestamps.IsPlausible): one that is not falls back to the
+    // receive time and says so. Channels that know better fallbacks (the entry's time, a watermark) use them first.
+    private static void CorrectTimes(List<NormalizedEvent> events, DateTimeOffset receivedAt)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!Timestamps.IsPlausible(events[i].Timestamp, receivedAt))
+            {
+                events[i] = events[i] with
+                {
+                    Timestamp = receivedAt.ToUnixTimeSeconds(), TimestampMs = receivedAt.ToUnixTimeMilliseconds(),
+                    TimestampSource = Timestamps.FromReceivedAt,
+                };
+            }
+        }
     }
 
     // The reader is on the entry array's start and is left on its end.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Normalizer.Health;
 using Normalizer.Storage;
 
 namespace Normalizer.Delivery;
@@ -13,8 +14,9 @@ namespace Normalizer.Delivery;
 /// </summary>
 internal sealed partial class DeliveryDispatcher(
     IDeliveryStore store, DeliveryRunner runner, EventFeed feed, IOptions<DeliveryOptions> options, TimeProvider time,
-    ILogger<DeliveryDispatcher> logger)
+    BackgroundLoops loops, ILogger<DeliveryDispatcher> logger)
 {
+    private readonly LoopState _state = loops[BackgroundLoops.Delivery];
     private readonly WorkSignal _wake = new();
 
     /// <summary>Says there may be new due deliveries (a replay queued some).</summary>
@@ -40,15 +42,19 @@ internal sealed partial class DeliveryDispatcher(
                 {
                     try
                     {
+                        _state.Busy();
                         var due = await store.ReadDueAsync(time.GetUtcNow(), free, running.Keys, cancellationToken).ConfigureAwait(false);
                         foreach (var delivery in due)
                         {
                             running[delivery.Id] = RunOneAsync(delivery, cancellationToken);
                         }
+
+                        _state.Succeeded();
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        LogReadFailed(logger, ex.GetType().Name);
+                        _state.Failed(ex);
+                        LogReadFailed(logger, ex);
                     }
                 }
 
@@ -89,6 +95,6 @@ internal sealed partial class DeliveryDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading due deliveries failed ({Error}); retrying")]
-    private static partial void LogReadFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading due deliveries failed; retrying")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
 }

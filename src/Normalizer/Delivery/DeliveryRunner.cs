@@ -62,7 +62,7 @@ internal sealed partial class DeliveryRunner
         catch (Exception ex)
         {
             // The store failed: the delivery stays pending and is picked up again.
-            LogRunFailed(_logger, delivery.Id, ex.GetType().Name);
+            LogRunFailed(_logger, delivery.Id, ex);
             return false;
         }
         finally
@@ -134,8 +134,8 @@ internal sealed partial class DeliveryRunner
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} dropped: subscription {SubscriptionId} was deleted")]
     private static partial void LogSubscriptionGone(ILogger logger, long deliveryId, string subscriptionId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} interrupted ({Error}); it stays pending")]
-    private static partial void LogRunFailed(ILogger logger, long deliveryId, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} interrupted; it stays pending")]
+    private static partial void LogRunFailed(ILogger logger, long deliveryId, Exception exception);
 
     private sealed class State(DueDelivery delivery)
     {

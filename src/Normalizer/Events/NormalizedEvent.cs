@@ -27,6 +27,12 @@ public sealed record NormalizedEvent
     [Description("When the platform says the update happened, Unix milliseconds; absent where the platform gives only seconds (WhatsApp).")]
     public long? TimestampMs { get; init; }
 
+    /// <summary>Where <see cref="Timestamp"/> came from when the update's own time was missing or implausible.</summary>
+    [Description("Present only when the update's own time was missing or implausible (Meta sends \"timestamp\": 0 on some " +
+        "items) and another was used instead: entry (the entry's time), watermark (the receipt's watermark) or received_at " +
+        "(when Normalizer received the webhook).")]
+    public string? TimestampSource { get; init; }
+
     /// <summary>When Normalizer received the webhook.</summary>
     [Description("RFC 3339 UTC time Normalizer received the webhook.")]
     public required DateTimeOffset ReceivedAt { get; init; }

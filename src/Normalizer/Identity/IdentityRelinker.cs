@@ -32,7 +32,9 @@ public sealed partial class IdentityRelinker(
     /// </summary>
     public async Task OnEventAsync(NormalizedEvent evt, CancellationToken cancellationToken)
     {
-        if (evt is not { UserId: { } userId } || evt.Event is not (EventName.MessageReceived or EventName.PostbackReceived)
+        // A user_ref (chat plugin guest) has neither a profile nor IDs to match.
+        if (evt is not { UserId: { } userId } || evt.UserIdType == IdType.UserRef
+            || evt.Event is not (EventName.MessageReceived or EventName.PostbackReceived)
             || !await _looked.TryClaimAsync(evt.PageId + "/" + userId, cancellationToken).ConfigureAwait(false))
         {
             return;

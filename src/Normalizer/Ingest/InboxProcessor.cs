@@ -2,24 +2,28 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Normalizer.Channels;
 using Normalizer.Events;
+using Normalizer.Health;
 using Normalizer.Storage;
 
 namespace Normalizer.Ingest;
 
 /// <summary>
-/// Turns inbox rows into events, in arrival order, one batch per transaction. A row that cannot be
-/// normalized (or an event that fails validation) goes to quarantine with the reason; it never blocks
-/// the rows behind it. Rows are marked processed in the same transaction as their events, and events
-/// are idempotent by id, so a crash at any point neither loses nor doubles anything. For the same reason
-/// its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a batch undone by a
-/// power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the inbox
-/// writer, whose commits do wait (durable before 200).
+/// Turns inbox rows into events, in arrival order, one batch per transaction. A row that cannot be normalized, or some
+/// of whose events fail validation, goes to quarantine with the reason (one record per row, the body once); it never
+/// blocks the rows behind it. Each row's work is bounded (<see cref="InboxOptions"/>): its events in number and time,
+/// and the times it may be begun without being finished. Rows are marked processed in the same transaction as their
+/// events, and events are idempotent by id, so a crash at any point neither loses nor doubles anything. For the same
+/// reason its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a batch undone by a
+/// power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the inbox writer,
+/// whose commits do wait (durable before 200).
 /// </summary>
 public sealed partial class InboxProcessor(
-    IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer,
-    EventFeed feed, InboxWriteGate gate, IStoreConnectionFactory connections, ILogger<InboxProcessor> logger)
+    IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer, EventFeed feed,
+    InboxWriteGate gate, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops,
+    TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
@@ -31,17 +35,61 @@ public sealed partial class InboxProcessor(
     /// </summary>
     public static readonly TimeSpan ContendedTurn = TimeSpan.FromMilliseconds(2);
 
+    private readonly LoopState _state = loops[BackgroundLoops.InboxWorker];
+
+    // Rows a batch without savepoints found at fault: the batch is done again with savepoints, and these go to
+    // quarantine at once instead of being processed a second time (a row over its time budget would take it twice).
+    private readonly Dictionary<long, string> _faults = [];
+
+    // Rows still to be taken one at a time with their attempts counted: after a start (the last process may have
+    // stopped on one of them) and after a batch failed on something other than a busy store.
+    private int _carefulRows = BatchSize;
+
     /// <summary>Processes the next batch; returns the number of inbox rows processed (0 when the inbox is empty).</summary>
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
     {
-        var rows = await inbox.ReadPendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+        var careful = _carefulRows > 0;
+        var rows = await inbox.ReadPendingAsync(careful ? 1 : BatchSize, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
+            _carefulRows = 0;
             return 0;
         }
 
+        int done;
+        try
+        {
+            done = careful && await CountAttemptAsync(rows[0].Id, cancellationToken).ConfigureAwait(false) is var attempts
+                && attempts > options.CurrentValue.MaxAttempts
+                ? await GiveUpAsync(rows[0], attempts - 1, cancellationToken).ConfigureAwait(false)
+                : await ProcessBatchAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!IsTransient(ex))
+        {
+            _carefulRows = BatchSize;
+            throw;
+        }
+        finally
+        {
+            _faults.Clear();
+        }
+
+        _carefulRows = Math.Max(0, _carefulRows - done);
+        return done;
+    }
+
+    private async Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await inbox.CountAttemptAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
+    {
         // One store: writes take turns with the inbox writer (InboxWriteGate), webhooks wait for one turn at most.
-        // A separate inbox store: only the marks take a turn (ProcessAsync).
+        // A separate inbox store: only the marks take a turn (CommitAsync).
         using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
 
         // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole
@@ -61,6 +109,7 @@ public sealed partial class InboxProcessor(
         // inbox store: the events must be durable before the marks are written there.
         session.DeferSync = !connections.SeparateInbox;
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var budget = new RowBudget(options.CurrentValue, time);
         var started = Stopwatch.GetTimestamp();
         var count = 0;
         foreach (var row in rows)
@@ -71,37 +120,66 @@ public sealed partial class InboxProcessor(
             }
 
             count++;
+            _state.Busy();
             if (!savepoints)
             {
                 try
                 {
-                    await ProcessRowAsync(row, session, pipeline, cancellationToken).ConfigureAwait(false);
+                    await ProcessRowAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsRowFault(ex))
                 {
+                    _faults[row.Id] = Describe(row.Id, ex);
                     return -1; // disposing the scope rolls the session back
                 }
 
                 continue;
             }
 
+            if (_faults.Remove(row.Id, out var fault))
+            {
+                await quarantine.AddAsync(session, row.Id, null, fault, row.Body, row.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var mark = await session.SaveAsync("row", cancellationToken).ConfigureAwait(false);
             try
             {
-                await ProcessRowAsync(row, session, pipeline, cancellationToken).ConfigureAwait(false);
+                await ProcessRowAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsRowFault(ex))
             {
                 // A bug or an odd shape must not stall the inbox: undo this row's work and keep it aside.
-                LogRowFailed(logger, row.Id, ex.GetType().Name);
+                var reason = Describe(row.Id, ex);
                 await session.RollbackToAsync("row", mark, cancellationToken).ConfigureAwait(false);
-                await quarantine.AddAsync(session, row.Id, null, $"processing failed: {ex.GetType().Name}", row.Body, row.ReceivedAt,
-                    cancellationToken).ConfigureAwait(false);
+                await quarantine.AddAsync(session, row.Id, null, reason, row.Body, row.ReceivedAt, cancellationToken).ConfigureAwait(false);
             }
 
             await session.ReleaseAsync("row", cancellationToken).ConfigureAwait(false);
         }
 
+        await CommitAsync(session, rows, count, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    // Quarantines a row that was begun too often without being finished, and marks it processed.
+    private async Task<int> GiveUpAsync(InboxRow row, int attempts, CancellationToken cancellationToken)
+    {
+        LogGaveUp(logger, row.Id, attempts);
+        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        await quarantine.AddAsync(session, row.Id, null,
+            $"processing was begun {attempts} times and never finished (the process stopped or the batch failed each time); " +
+            $"set aside after {InboxOptions.Section}:MaxAttempts", row.Body, row.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(session, [row], 1, cancellationToken).ConfigureAwait(false);
+        return 1;
+    }
+
+    // Commits the session's events and marks the first count rows processed: in the same transaction, or after it
+    // when the inbox is a store of its own (the events must be durable first).
+    private async Task CommitAsync(StoreSession session, IReadOnlyList<InboxRow> rows, int count, CancellationToken cancellationToken)
+    {
         var ids = new long[count];
         for (var i = 0; i < count; i++)
         {
@@ -123,10 +201,10 @@ public sealed partial class InboxProcessor(
         }
 
         feed.Publish(session.Stored);
-        return count;
     }
 
-    private async Task ProcessRowAsync(InboxRow row, StoreSession session, EventPipeline pipeline, CancellationToken cancellationToken)
+    private async Task ProcessRowAsync(InboxRow row, StoreSession session, EventPipeline pipeline, RowBudget budget,
+        CancellationToken cancellationToken)
     {
         Platform? pinned = PlatformNames.TryParse(row.Channel, out var p) ? p : null;
         var context = new WebhookContext(DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt), row.SignatureVerified);
@@ -137,22 +215,50 @@ public sealed partial class InboxProcessor(
             return;
         }
 
+        budget.Start(outcome.Events.Count);
         session.InboxId = row.Id;
+        RejectedEvents? rejected = null;
         foreach (var evt in outcome.Events)
         {
+            budget.Check();
             var result = await pipeline.ProcessAsync(evt, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == ProcessEventOutcome.Rejected)
             {
-                await quarantine.AddAsync(session, row.Id, evt.Id, string.Join("; ", result.Reasons), row.Body, row.ReceivedAt,
-                    cancellationToken).ConfigureAwait(false);
+                (rejected ??= new RejectedEvents()).Add(evt.Id, result.Reasons);
             }
+        }
+
+        if (rejected is not null)
+        {
+            await quarantine.AddAsync(session, row.Id, rejected.FirstId, rejected.Describe(outcome.Events.Count), row.Body, row.ReceivedAt,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
-    // A row's own fault (a bug, an odd shape) is quarantined; cancellation and a busy or locked store are not the
-    // row's fault: they fail the batch, whose rows stay pending and are retried.
-    private static bool IsRowFault(Exception ex) => ex is not (OperationCanceledException or DbException { IsTransient: true });
+    private string Describe(long inboxId, Exception ex)
+    {
+        if (ex is RowBudgetExceededException budget)
+        {
+            LogOverBudget(logger, inboxId, budget.Message);
+            return budget.Message;
+        }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {InboxId} failed to process ({Error}); quarantined")]
-    private static partial void LogRowFailed(ILogger logger, long inboxId, string error);
+        LogRowFailed(logger, inboxId, ex);
+        return $"processing failed: {ex.GetType().Name}";
+    }
+
+    // A row's own fault (a bug, an odd shape, its budget) is quarantined; cancellation and a busy or locked store are
+    // not the row's fault: they fail the batch, whose rows stay pending and are retried.
+    private static bool IsRowFault(Exception ex) => !IsTransient(ex);
+
+    private static bool IsTransient(Exception ex) => ex is OperationCanceledException or DbException { IsTransient: true };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {InboxId} failed to process; quarantined")]
+    private static partial void LogRowFailed(ILogger logger, long inboxId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox row {InboxId} quarantined: {Reason}")]
+    private static partial void LogOverBudget(ILogger logger, long inboxId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {InboxId} was begun {Attempts} times and never finished; quarantined")]
+    private static partial void LogGaveUp(ILogger logger, long inboxId, int attempts);
 }

@@ -6,13 +6,12 @@ namespace Normalizer.Ingest;
 
 /// <summary>
 /// What every stored event must satisfy: non-empty IDs, a known platform and event name, ID types that
-/// belong to the platform, and a timestamp between Facebook's founding and one day ahead of now.
+/// belong to the platform, and a timestamp between Facebook's founding and one day ahead of now. These are the normalizer's
+/// own promises: a webhook's odd values are corrected where it reads them (an implausible timestamp falls back and says so
+/// in <c>timestamp_source</c>), so a failure here is a defect of a channel, and the row is quarantined to be looked at.
 /// </summary>
 public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent>
 {
-    /// <summary>2004-02-04: no Meta update is older.</summary>
-    public const long EarliestTimestamp = 1_075_852_800;
-
     private static readonly HashSet<string> NeedsUser = new(StringComparer.Ordinal)
     {
         EventName.MessageReceived, EventName.MessageEcho, EventName.MessageReaction, EventName.MessageEdited,
@@ -31,7 +30,7 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         RuleFor(e => e.PageIdType).Must((e, t) => IdTypes.IsBusinessType(e.Platform, t))
             .WithMessage(e => $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
         RuleFor(e => e.Timestamp)
-            .Must(t => t >= EarliestTimestamp && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
+            .Must(t => t >= Timestamps.Earliest && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
             .WithMessage(e => $"'timestamp' {e.Timestamp} is not a plausible Unix time in seconds");
         RuleFor(e => e.TimestampMs).Must((e, ms) => ms is null || ms / 1000 == e.Timestamp)
             .WithMessage("'timestamp_ms' disagrees with 'timestamp'");

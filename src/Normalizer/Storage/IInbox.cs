@@ -15,6 +15,12 @@ public interface IInbox
     /// </summary>
     Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that the processor begins <paramref name="id"/> (committed before it does) and returns how many times it
+    /// has: a row that keeps stopping the process is recognized after a restart.
+    /// </summary>
+    Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>How many rows wait, and the arrival time (Unix ms) of the oldest.</summary>
     Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace Normalizer.Storage;
 /// <summary>Webhooks and events that could not be processed, kept with the reason.</summary>
 public interface IQuarantine
 {
-    /// <summary>Quarantines inside the session's transaction.</summary>
+    /// <summary>Quarantines inside the session's transaction; an inbox row has one record at most (a second is not added).</summary>
     Task AddAsync(StoreSession session, long? inboxId, string? eventId, string reason, ReadOnlyMemory<byte> body,
         long receivedAt, CancellationToken cancellationToken);
 

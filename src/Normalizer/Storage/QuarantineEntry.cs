@@ -1,6 +1,6 @@
 namespace Normalizer.Storage;
 
-/// <summary>A webhook (or one event of it) that could not be normalized or failed validation.</summary>
+/// <summary>A webhook that could not be normalized, or some of whose events failed validation: one record per inbox row.</summary>
 public sealed record QuarantineEntry
 {
     /// <summary>Quarantine id.</summary>
@@ -9,13 +9,13 @@ public sealed record QuarantineEntry
     /// <summary>The inbox row it came from.</summary>
     public long? InboxId { get; init; }
 
-    /// <summary>The rejected event's id, when one event of the body was rejected.</summary>
+    /// <summary>The first rejected event's id, when events of the body were rejected (the reason lists them).</summary>
     public string? EventId { get; init; }
 
     /// <summary>Why.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>The body (or the rejected event's JSON) as text.</summary>
+    /// <summary>The webhook body as text.</summary>
     public required string Body { get; init; }
 
     /// <summary>When the webhook arrived.</summary>

@@ -10,7 +10,11 @@ namespace Normalizer.Channels.Messaging;
 /// </summary>
 /// <param name="platform">The channel's platform.</param>
 /// <param name="userType">PSID for Messenger, IGSID for Instagram.</param>
-public sealed class MessagingParser(Platform platform, IdType userType)
+/// <param name="userRefType">
+/// The type of a sender known only by <c>user_ref</c> (Messenger's chat plugin and checkbox plugin), or null where the
+/// channel has none: such an item is then <c>unknown.received</c>.
+/// </param>
+public sealed class MessagingParser(Platform platform, IdType userType, IdType? userRefType = null)
 {
     private readonly IdType _businessType = IdTypes.BusinessType(platform);
 
@@ -25,37 +29,48 @@ public sealed class MessagingParser(Platform platform, IdType userType)
         var item = MessagingKinds.Read(ref reader, pageId);
         var bytes = context.Body[start..(int)reader.BytesConsumed];
         var parsed = MessagingKinds.Parse(item, bytes.Span);
-        var (sender, recipient, metaTime) = (item.Sender, item.Recipient, item.Timestamp ?? entryTime);
+        var (sender, recipient) = (item.Sender, item.Recipient);
 
         // Trust is_echo, not the order of sender/recipient (Meta's webhook sender/recipient rules); only when the ids are plainly
         // swapped (an older doc example: recipient = the Page) is the sender taken as the customer.
         var outbound = parsed.Name == EventName.MessageEcho && !(recipient == pageId && sender != pageId);
         var user = outbound ? recipient : sender;
-        // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or optin.user_ref) instead of a PSID.
-        if (parsed.Name is null || (user is null && (item.SenderUserRef ?? item.Optin?.UserRef) is null))
+        var senderType = userType;
+        // Chat-plugin guests and checkbox opt-ins carry sender.user_ref (or only optin.user_ref) instead of a PSID: the
+        // user_ref is then who they are, with an ID type of its own.
+        if (user is null && !outbound && userRefType is { } refType && (item.SenderUserRef ?? item.Optin?.UserRef) is { } userRef)
         {
-            using var document = JsonDocument.Parse(bytes);
-            return UnknownEvent.Create(platform, pageId, document.RootElement, context, metaTime) with { Standby = standby };
+            (sender, user, senderType) = (userRef, userRef, refType);
         }
 
-        var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
+        var time = Timestamps.Choose(item.Timestamp, entryTime, item.Delivery?.Watermark ?? item.Read?.Watermark, context.ReceivedAt);
+        if (parsed.Name is null || user is null)
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return UnknownEvent.Create(platform, pageId, document.RootElement, context, null) with
+            {
+                Timestamp = time.Seconds, TimestampMs = time.Milliseconds, TimestampSource = time.Source, Standby = standby,
+            };
+        }
+
         return new NormalizedEvent
         {
             Id = EventIds.Event(platform, pageId, parsed.KeyPrefix, parsed.Key),
             Platform = platform,
             Event = parsed.Name,
-            Timestamp = seconds,
-            TimestampMs = ms,
+            Timestamp = time.Seconds,
+            TimestampMs = time.Milliseconds,
+            TimestampSource = time.Source,
             ReceivedAt = context.ReceivedAt,
             From = sender,
-            FromType = sender is null ? null : outbound ? _businessType : userType,
+            FromType = sender is null ? null : outbound ? _businessType : senderType,
             To = recipient,
             ToType = recipient is null ? null : outbound ? userType : _businessType,
             PageId = pageId,
             PageIdType = _businessType,
             UserId = user,
-            UserIdType = user is null ? null : userType,
-            ConversationId = user is null ? null : EventIds.Conversation(platform, pageId, user),
+            UserIdType = senderType,
+            ConversationId = EventIds.Conversation(platform, pageId, user),
             Message = parsed.Message,
             Postback = parsed.Postback,
             Reaction = parsed.Reaction,

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Normalizer.Health;
 
 namespace Normalizer.Storage.Dapper;
 
@@ -21,12 +22,14 @@ internal sealed partial class InboxWriter : IAsyncDisposable
     private readonly WorkSignal _processor;
     private readonly InboxWriteGate _gate;
     private readonly ILogger<InboxWriter> _logger;
+    private readonly LoopState _state;
     private readonly Task _loop;
     private string? _insert;
 
     public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, InboxWriteGate gate,
-        ILogger<InboxWriter> logger)
+        BackgroundLoops loops, ILogger<InboxWriter> logger)
     {
+        _state = loops[BackgroundLoops.InboxWriter];
         _connections = connections;
         _processor = processor;
         _gate = gate;
@@ -58,8 +61,11 @@ internal sealed partial class InboxWriter : IAsyncDisposable
                 batch.Add(next);
             }
 
+            // Whatever fails, the batch's webhooks are answered with the error (not acknowledged) and the loop goes on: a
+            // loop that ended would leave every later webhook waiting forever.
             try
             {
+                _state.Busy();
                 connection ??= await _connections.OpenInboxAsync(CancellationToken.None).ConfigureAwait(false);
                 long[] ids;
                 using (await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
@@ -73,20 +79,18 @@ internal sealed partial class InboxWriter : IAsyncDisposable
                 }
 
                 _processor.Notify();
+                _state.Succeeded();
             }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+            catch (Exception ex)
             {
-                LogWriteFailed(_logger, batch.Count, ex.GetType().Name);
+                _state.Failed(ex);
+                LogWriteFailed(_logger, batch.Count, ex);
                 foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(ex);
                 }
 
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                    connection = null;
-                }
+                connection = await DropAsync(connection).ConfigureAwait(false);
             }
 
             batch.Clear();
@@ -96,6 +100,23 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task<DbConnection?> DropAsync(DbConnection? connection)
+    {
+        try
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogCloseFailed(_logger, ex);
+        }
+
+        return null;
     }
 
     // One statement per group commit, bound by position (IStoreConnectionFactory.Prepare): no per-row parameter lookup
@@ -136,6 +157,9 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox write of {Count} webhooks failed ({Error}); they were answered with an error")]
-    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox write of {Count} webhooks failed; they were answered with an error")]
+    private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the inbox connection after a failed write failed")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
 }

@@ -54,6 +54,18 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     private static readonly string[] MarkParameters = ["@at", "@id"];
 
+    public async Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbox SET attempts = attempts + 1 WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var attempts = await connection.QuerySingleAsync<int>(new CommandDefinition(
+            "SELECT attempts FROM inbox WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return attempts;
+    }
+
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);

@@ -9,8 +9,11 @@ internal sealed class SqlQuarantine(IStoreConnectionFactory connections, TimePro
         long receivedAt, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        // One record per inbox row: a row processed again (its marks were lost with a crash) is not quarantined twice.
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO quarantine (inbox_id, event_id, reason, body, received_at, created_at) VALUES (@inboxId, @eventId, @reason, @body, @receivedAt, @now)",
+            "INSERT INTO quarantine (inbox_id, event_id, reason, body, received_at, created_at) " +
+            "SELECT @inboxId, @eventId, @reason, @body, @receivedAt, @now " +
+            "WHERE @inboxId IS NULL OR NOT EXISTS (SELECT 1 FROM quarantine WHERE inbox_id = @inboxId)",
             new { inboxId, eventId, reason, body = body.ToArray(), receivedAt, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
