@@ -40,7 +40,7 @@ internal static class WhatsAppParser
     private static void Change(JsonElement change, string wabaId, long? entryTime, WebhookContext context, ICollection<NormalizedEvent> output)
     {
         // A field of any other JSON type than a string is not a field Meta sends.
-        var field = change.TryProp("field"u8, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        var field = change.TryProp("field"u8, out var f) && f.ValueKind == JsonValueKind.String ? f.StringValue() : null;
         var value = change.Obj("value"u8);
         // Business-level changes rarely name a number; the WABA id then stands in for page_id.
         var pageId = value?.Obj("metadata"u8)?.Str("phone_number_id"u8) ?? wabaId;

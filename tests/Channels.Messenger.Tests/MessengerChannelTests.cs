@@ -295,7 +295,7 @@ public sealed class MessengerChannelTests
     }
 
     [Fact]
-    public void Normalize_OptinWithUserRef_KeepsUserRefWithoutInventingAPsid()
+    public void Normalize_OptinWithUserRef_TheUserRefIsTheUserWithItsOwnIdType()
     {
         // Arrange: the checkbox plugin sends no sender, the chat plugin a sender.user_ref (no PSID yet).
         var body = Fixture.Load("messenger", "optins");
@@ -309,15 +309,89 @@ public sealed class MessengerChannelTests
             Assert.Equal(EventName.OptinReceived, evt.Event);
             Assert.Equal(userRef, evt.Optin!.UserRef);
             Assert.Equal(reference, evt.Optin.Ref);
-            Assert.Null(evt.From);
-            Assert.Null(evt.UserId);
-            Assert.Null(evt.ConversationId);
+            Assert.Equal(userRef, evt.From);
+            Assert.Equal(IdType.UserRef, evt.FromType);
+            Assert.Equal(userRef, evt.UserId);
+            Assert.Equal(IdType.UserRef, evt.UserIdType);
+            Assert.Equal(EventIds.Conversation(Fb, Page, userRef), evt.ConversationId);
             Assert.Equal(Page, evt.To);
             Assert.Equal(IdType.PageId, evt.ToType);
             Assert.Equal(Page, evt.PageId);
         }
 
         Assert.NotEqual(sut[4].Id, sut[5].Id);
+        Assert.NotEqual(sut[4].ConversationId, sut[5].ConversationId);
+    }
+
+    [Fact]
+    public void Normalize_ChatPluginPostbackFromUserRef_IsAPostbackOfThatUserRef()
+    {
+        // Arrange: a chat plugin guest taps "Get Started" before Messenger gives them a PSID (sender.user_ref only).
+        var body = """
+            {"object":"page","entry":[{"id":"104523987765432","time":1763712000500,"messaging":[
+             {"sender":{"user_ref":"ur_guest_88aa"},"recipient":{"id":"104523987765432"},"timestamp":1763712000400,
+              "postback":{"title":"Get Started","payload":"GET_STARTED"}}]}]}
+            """u8.ToArray();
+
+        // Act
+        var evt = Assert.Single(TestNormalizer.Events(body));
+
+        // Assert
+        Assert.Equal(EventName.PostbackReceived, evt.Event);
+        Assert.Equal("GET_STARTED", evt.Postback!.Payload);
+        Assert.Equal(("ur_guest_88aa", IdType.UserRef), (evt.From, evt.FromType));
+        Assert.Equal(("ur_guest_88aa", IdType.UserRef), (evt.UserId, evt.UserIdType));
+        Assert.NotNull(evt.ConversationId);
+        Assert.Equal(1763712000400, evt.TimestampMs);
+    }
+
+    [Theory]
+    // Meta sends "timestamp": 0 on real delivery items: the entry's time stands in, and the event says so.
+    [InlineData(0, 1763712000500, 1763712000000, 1763712000500, "entry")]
+    // Neither the item nor the entry has a plausible time: the delivery watermark does.
+    [InlineData(0, 0, 1763712000000, 1763712000000, "watermark")]
+    // A time years ahead is no better than none.
+    [InlineData(4102444800000, 1763712000500, 1763712000000, 1763712000500, "entry")]
+    // The item's own plausible time is used as it is, and nothing is said.
+    [InlineData(1763712000300, 1763712000500, 1763712000000, 1763712000300, null)]
+    public void Normalize_DeliveryWithAnImplausibleTimestamp_KeepsTheEventWithAFallbackTime(
+        long itemTime, long entryTime, long watermark, long expectedMs, string? expectedSource)
+    {
+        // Arrange
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""
+            {"object":"page","entry":[{"id":"104523987765432","time":{{entryTime}},"messaging":[
+             {"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":{{itemTime}},
+              "delivery":{"mids":["m_abc"],"watermark":{{watermark}}}}]}]}
+            """);
+
+        // Act
+        var evt = Assert.Single(TestNormalizer.Events(body));
+
+        // Assert
+        Assert.Equal(EventName.MessageDelivered, evt.Event);
+        Assert.Equal(["m_abc"], evt.Delivery!.MessageIds!);
+        Assert.Equal(expectedMs, evt.TimestampMs);
+        Assert.Equal(expectedMs / 1000, evt.Timestamp);
+        Assert.Equal(expectedSource, evt.TimestampSource);
+    }
+
+    [Fact]
+    public void Normalize_NoPlausibleTimeAnywhere_UsesTheReceiveTime()
+    {
+        // Arrange: a message whose item and entry both say 0.
+        var body = """
+            {"object":"page","entry":[{"id":"104523987765432","time":0,"messaging":[
+             {"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":0,"message":{"mid":"m_zero","text":"hi"}}]}]}
+            """u8.ToArray();
+
+        // Act
+        var evt = Assert.Single(TestNormalizer.Events(body));
+
+        // Assert
+        Assert.Equal("m_zero", evt.Message!.Id);
+        Assert.Equal(TestNormalizer.ReceivedAt.ToUnixTimeMilliseconds(), evt.TimestampMs);
+        Assert.Equal(TestNormalizer.ReceivedAt.ToUnixTimeSeconds(), evt.Timestamp);
+        Assert.Equal("received_at", evt.TimestampSource);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Normalizer.Json;
 
 namespace Normalizer.Channels;
 
@@ -36,7 +37,7 @@ public static class WebhookPrecheck
                 if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("object"u8))
                 {
                     reader.Read();
-                    webhookObject = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    webhookObject = reader.TokenType == JsonTokenType.String ? reader.StringValue() : null;
                 }
             }
 

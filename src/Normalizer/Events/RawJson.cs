@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -27,7 +26,7 @@ public readonly struct RawJson : IEquatable<RawJson>
     public static RawJson CopyOf(JsonElement element)
     {
         var bytes = JsonMarshal.GetRawUtf8Value(element);
-        return new(SpansLines(bytes) ? Compact(element) : bytes.ToArray());
+        return new(SpansLines(bytes) ? Compact(bytes) : bytes.ToArray());
     }
 
     /// <summary>
@@ -35,13 +34,7 @@ public readonly struct RawJson : IEquatable<RawJson>
     /// </summary>
     public static RawJson Of(ReadOnlyMemory<byte> json)
     {
-        if (!SpansLines(json.Span))
-        {
-            return new(json);
-        }
-
-        using var document = JsonDocument.Parse(json);
-        return new(Compact(document.RootElement));
+        return SpansLines(json.Span) ? new(Compact(json.Span)) : new(json);
     }
 
     /// <summary>
@@ -50,15 +43,32 @@ public readonly struct RawJson : IEquatable<RawJson>
     /// </summary>
     public static bool SpansLines(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
 
-    private static byte[] Compact(JsonElement element)
+    // Drops the whitespace between tokens of valid JSON, byte by byte: strings are copied as sent, escapes included (a
+    // writer would unescape them, and refuses what Meta may still send, such as a lone surrogate "\ud800").
+    private static byte[] Compact(ReadOnlySpan<byte> json)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var compact = new byte[json.Length];
+        var (length, inString, escaped) = (0, false, false);
+        foreach (var b in json)
         {
-            element.WriteTo(writer);
+            if (inString)
+            {
+                (escaped, inString) = (!escaped && b == (byte)'\\', escaped || b != (byte)'"');
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                continue;
+            }
+            else
+            {
+                inString = b == (byte)'"';
+            }
+
+            compact[length++] = b;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        Array.Resize(ref compact, length);
+        return compact;
     }
 
     /// <summary>Parses the bytes (for readers of the event; the pipeline itself never needs to).</summary>

@@ -41,15 +41,14 @@ public sealed partial class InboxProcessor(
     // quarantine at once instead of being processed a second time (a row over its time budget would take it twice).
     private readonly Dictionary<long, string> _faults = [];
 
-    // Rows still to be taken one at a time with their attempts counted: after a start (the last process may have
-    // stopped on one of them) and after a batch failed on something other than a busy store.
+    // Rows still to be processed with their attempts counted: after a start (the last process may have stopped on one of
+    // them) and after a batch failed on something other than a busy store (CountedAsync).
     private int _carefulRows = BatchSize;
 
     /// <summary>Processes the next batch; returns the number of inbox rows processed (0 when the inbox is empty).</summary>
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
     {
-        var careful = _carefulRows > 0;
-        var rows = await inbox.ReadPendingAsync(careful ? 1 : BatchSize, cancellationToken).ConfigureAwait(false);
+        var rows = await inbox.ReadPendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             _carefulRows = 0;
@@ -59,9 +58,8 @@ public sealed partial class InboxProcessor(
         int done;
         try
         {
-            done = careful && await CountAttemptAsync(rows[0].Id, cancellationToken).ConfigureAwait(false) is var attempts
-                && attempts > options.CurrentValue.MaxAttempts
-                ? await GiveUpAsync(rows[0], attempts - 1, cancellationToken).ConfigureAwait(false)
+            done = _carefulRows > 0
+                ? await CountedAsync(rows, cancellationToken).ConfigureAwait(false)
                 : await ProcessBatchAsync(rows, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!IsTransient(ex))
@@ -78,12 +76,23 @@ public sealed partial class InboxProcessor(
         return done;
     }
 
-    private async Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken)
+    // Counts the attempt (committed first), then processes. A batch none of whose rows was begun before is processed
+    // whole. Once rows were begun without being finished (the process stopped on one of them), they are taken one at a
+    // time, so that the row at fault is the one whose count grows, and after MaxAttempts it is set aside.
+    private async Task<int> CountedAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
     {
+        if (rows[0].Attempts >= options.CurrentValue.MaxAttempts)
+        {
+            return await GiveUpAsync(rows[0], cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<InboxRow> begun = rows.Any(r => r.Attempts > 0) ? [rows[0]] : rows;
         using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            return await inbox.CountAttemptAsync(id, cancellationToken).ConfigureAwait(false);
+            await inbox.CountAttemptAsync(begun[0].Id, begun[^1].Id, cancellationToken).ConfigureAwait(false);
         }
+
+        return await ProcessBatchAsync(begun, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
@@ -163,8 +172,9 @@ public sealed partial class InboxProcessor(
     }
 
     // Quarantines a row that was begun too often without being finished, and marks it processed.
-    private async Task<int> GiveUpAsync(InboxRow row, int attempts, CancellationToken cancellationToken)
+    private async Task<int> GiveUpAsync(InboxRow row, CancellationToken cancellationToken)
     {
+        var attempts = row.Attempts;
         LogGaveUp(logger, row.Id, attempts);
         using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = scopes.CreateAsyncScope();

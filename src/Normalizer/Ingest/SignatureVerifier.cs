@@ -14,14 +14,15 @@ public static class SignatureVerifier
     /// <summary>Whether <paramref name="header"/> is the HMAC-SHA256 of <paramref name="body"/> under one of the secrets.</summary>
     public static bool Verify(ReadOnlySpan<byte> body, string? header, IReadOnlyList<byte[]> secrets)
     {
-        if (header is null || header.Length != Prefix.Length + 64 ||
-            !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        // Whitespace around a header value is not part of it (RFC 9110 §5.5); servers do not all strip it.
+        var value = header.AsSpan().Trim(" \t");
+        if (value.Length != Prefix.Length + 64 || !value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
         Span<byte> given = stackalloc byte[32];
-        if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out var written) != OperationStatus.Done || written != 32)
+        if (Convert.FromHexString(value[Prefix.Length..], given, out _, out var written) != OperationStatus.Done || written != 32)
         {
             return false;
         }

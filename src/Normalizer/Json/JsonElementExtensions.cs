@@ -52,10 +52,27 @@ public static class JsonElementExtensions
     /// <summary>A string or number value as text (numbers keep their source digits), else null.</summary>
     public static string? AsText(this JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => value.StringValue(),
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };
+
+    /// <summary>
+    /// A string value, unescaped; one that JSON allows but Unicode does not (a lone surrogate escape such as
+    /// <c>"\ud800"</c>, which <see cref="JsonElement.GetString"/> refuses) as its escaped source text.
+    /// </summary>
+    public static string StringValue(this JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+            return System.Text.Encoding.UTF8.GetString(raw[1..^1]);
+        }
+    }
 
     /// <summary>A whole number given as a JSON number or a numeric string, else null.</summary>
     public static long? Long(this JsonElement element, ReadOnlySpan<byte> name)
@@ -68,7 +85,7 @@ public static class JsonElementExtensions
         return v.ValueKind switch
         {
             JsonValueKind.Number when v.TryGetInt64(out var n) => n,
-            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            JsonValueKind.String when long.TryParse(v.StringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
             _ => null,
         };
     }
@@ -84,7 +101,7 @@ public static class JsonElementExtensions
         return v.ValueKind switch
         {
             JsonValueKind.Number when v.TryGetDouble(out var n) => n,
-            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n,
+            JsonValueKind.String when double.TryParse(v.StringValue(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n,
             _ => null,
         };
     }

@@ -62,12 +62,29 @@ public static class JsonReaderExtensions
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return reader.StringValue();
             case JsonTokenType.Number:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
             default:
                 reader.Skip();
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The string the reader is on, unescaped; one that JSON allows but Unicode does not (a lone surrogate escape such as
+    /// <c>"\ud800"</c>, which <see cref="Utf8JsonReader.GetString"/> refuses) as its escaped source text, so that an odd
+    /// character never costs an update.
+    /// </summary>
+    public static string StringValue(ref this Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
         }
     }
 
@@ -80,7 +97,7 @@ public static class JsonReaderExtensions
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var n) ? n : null;
             case JsonTokenType.String:
-                return long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+                return long.TryParse(reader.StringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
             default:
                 reader.Skip();
                 return null;
@@ -96,7 +113,7 @@ public static class JsonReaderExtensions
             case JsonTokenType.Number:
                 return reader.TryGetDouble(out var n) ? n : null;
             case JsonTokenType.String:
-                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+                return double.TryParse(reader.StringValue(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
             default:
                 reader.Skip();
                 return null;

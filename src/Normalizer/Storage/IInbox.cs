@@ -16,10 +16,11 @@ public interface IInbox
     Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that the processor begins <paramref name="id"/> (committed before it does) and returns how many times it
-    /// has: a row that keeps stopping the process is recognized after a restart.
+    /// Records that the processor begins the pending rows from <paramref name="first"/> to <paramref name="last"/>
+    /// (committed before it does): a row that keeps stopping the process is recognized after a restart by its
+    /// <see cref="InboxRow.Attempts"/>.
     /// </summary>
-    Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken);
+    Task CountAttemptAsync(long first, long last, CancellationToken cancellationToken);
 
     /// <summary>How many rows wait, and the arrival time (Unix ms) of the oldest.</summary>
     Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken);

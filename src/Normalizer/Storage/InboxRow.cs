@@ -17,4 +17,7 @@ public sealed record InboxRow
 
     /// <summary>The raw body.</summary>
     public required byte[] Body { get; init; }
+
+    /// <summary>How many times processing of the row was begun after a start, and not finished (<see cref="IInbox.CountAttemptAsync"/>).</summary>
+    public int Attempts { get; init; }
 }

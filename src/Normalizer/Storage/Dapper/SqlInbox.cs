@@ -11,7 +11,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
     {
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var sql = connections.Dialect.Limit(
-            "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body " +
+            "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
             "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(sql, new { limit }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
@@ -54,16 +54,14 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     private static readonly string[] MarkParameters = ["@at", "@id"];
 
-    public async Task<int> CountAttemptAsync(long id, CancellationToken cancellationToken)
+    public async Task CountAttemptAsync(long first, long last, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbox SET attempts = attempts + 1 WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var attempts = await connection.QuerySingleAsync<int>(new CommandDefinition(
-            "SELECT attempts FROM inbox WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "UPDATE inbox SET attempts = attempts + 1 WHERE id >= @first AND id <= @last AND processed_at IS NULL",
+            new { first, last }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return attempts;
     }
 
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)

@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Ingest;
+using Normalizer.Storage;
+
+namespace Normalizer.Host.Tests.Inbox;
+
+/// <summary>
+/// <c>/readyz</c> says when the host is not keeping up (the inbox lag over its limit) or a background loop is failing,
+/// and a failing loop goes on: the inbox writer survives a failure of any kind and the next webhook is accepted.
+/// </summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Readyz_LagOverTheLimit_IsDegraded503_AndReadyOnceTheInboxIsProcessed()
+    {
+        await using var app = new NormalizerApplication(processInbox: false,
+            settings: new Dictionary<string, string?> { ["Normalizer:Health:MaxInboxLag"] = "00:00:00.001" });
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Normalizer.Testing.Fixture.Sample("instagram-text.json"))).StatusCode);
+        await Task.Delay(20); // the row is now older than the 1 ms limit
+
+        using var degraded = await client.GetAsync("/readyz");
+        var body = await degraded.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, degraded.StatusCode);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        Assert.Equal(1, body.GetProperty("inbox_pending").GetInt64());
+        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.StartsWith("inbox lag ", StringComparison.Ordinal));
+
+        await app.Services.GetRequiredService<InboxProcessor>().ProcessNextBatchAsync(CancellationToken.None);
+        using var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ready", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task InboxWriter_FailureOfAnyKind_Answers503_ShowsInReadyz_AndTheNextWebhookIsAccepted()
+    {
+        await using var app = new NormalizerApplication(processInbox: false);
+        await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var real = (IStoreConnectionFactory)services.Last(d => d.ServiceType == typeof(IStoreConnectionFactory)).ImplementationInstance!;
+            services.AddSingleton<IStoreConnectionFactory>(new InboxFailsOnce(real));
+        }));
+        using var client = host.CreateClient();
+        var body = Normalizer.Testing.Fixture.Sample("instagram-text.json");
+
+        using var refused = await PostAsync(client, body);
+        var error = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        using var degraded = await client.GetAsync("/readyz");
+        var state = await degraded.Content.ReadFromJsonAsync<JsonElement>();
+        using var accepted = await PostAsync(client, body);
+        using var ready = await client.GetAsync("/readyz");
+        var after = await ready.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("store_unavailable", error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, degraded.StatusCode);
+        var writer = Loop(state, "inbox_writer");
+        Assert.Equal("failing", writer.GetProperty("state").GetString());
+        Assert.Equal(nameof(NotSupportedException), writer.GetProperty("last_error").GetString());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("idle", Loop(after, "inbox_writer").GetProperty("state").GetString());
+        Assert.Equal(1, Loop(after, "inbox_writer").GetProperty("failures").GetInt64());
+        Assert.Equal(1, after.GetProperty("inbox_pending").GetInt64());
+    }
+
+    private static JsonElement Loop(JsonElement readyz, string name) =>
+        readyz.GetProperty("loops").EnumerateArray().Single(l => l.GetProperty("name").GetString() == name);
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Normalizer.Testing.Signing.XHubSignature256(body, NormalizerApplication.AppSecret));
+        return client.SendAsync(request);
+    }
+
+    // The store, except that the inbox writer's first connection fails with an exception that is not a DbException.
+    private sealed class InboxFailsOnce(IStoreConnectionFactory real) : IStoreConnectionFactory
+    {
+        private int _failed;
+
+        public ISqlDialect Dialect => real.Dialect;
+
+        public bool SeparateInbox => real.SeparateInbox;
+
+        public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => real.OpenAsync(cancellationToken);
+
+        public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
+            new System.Diagnostics.StackTrace().ToString().Contains("InboxWriter", StringComparison.Ordinal) && Interlocked.Exchange(ref _failed, 1) == 0
+                ? throw new NotSupportedException("the inbox is not there")
+                : real.OpenInboxAsync(cancellationToken);
+
+        public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
+            real.Prepare(connection, transaction, sql, parameters);
+
+        public bool IsUniqueViolation(Exception exception) => real.IsUniqueViolation(exception);
+    }
+}
