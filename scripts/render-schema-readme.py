@@ -16,6 +16,9 @@ schema = json.load(open(os.path.join(root, "schemas/normalized-event.schema.json
 preferred = {  # fixture whose first event of that name reads best as an example
     "message.received": "messenger/quick-reply-reply-to", "message.delivered": "whatsapp/statuses",
     "message.read": "messenger/delivery-read", "unknown.received": "messenger/unknown",
+    # WhatsApp's own wamid beside the message referred to, and a business-level change that says what changed.
+    "message.reaction": "whatsapp/messages-special", "message.edited": "whatsapp/messages-special",
+    "message.deleted": "whatsapp/messages-special", "account.updated": "whatsapp/account-changes",
 }
 events = {}
 fixtures = sorted(glob.glob(os.path.join(root, "tests/Normalizer.Testing/Fixtures/*/*.json")))
@@ -60,9 +63,10 @@ lines = ["# The normalized event", "",
          "This page is rendered by `scripts/render-schema-readme.py`; its examples are real `normalize` output.", "",
          "Rules that hold for every event:", "",
          "- Every ID is a **string** (Meta's IDs exceed 2^53); the `*_type` beside it says what it is: "
-         "`PSID`, `IGSID`, `WA_ID`, `WA_BSUID`, `ASID`, `PAGE_ID`, `IG_ACCOUNT_ID`, `PHONE_NUMBER_ID`.",
+         "`PSID`, `IGSID`, `WA_ID`, `WA_BSUID`, `ASID`, `PAGE_ID`, `IG_ACCOUNT_ID`, `PHONE_NUMBER_ID`, `WABA_ID`, `USER_REF`.",
          "- `id` is deterministic: Meta redelivering the same update yields the same `id`, and Normalizer stores it once.",
-         "- `page_id` is the business side (Page, Instagram account, WhatsApp `phone_number_id`); `user_id` is the customer "
+         "- `page_id` is the business side (Page, Instagram account, WhatsApp `phone_number_id`, or the WhatsApp Business "
+         "Account id, `WABA_ID`, for business-level changes that name no number); `user_id` is the customer "
          "(`from` for inbound, `to` for echoes and WhatsApp statuses); `conversation_id` is derived from (platform, page_id, user_id).",
          "- Absent values are omitted, never `null`. `raw` is the original item exactly as Meta sent it.", "",
          "## Fields", "", "| field | type | required | meaning |", "|---|---|---|---|"]

@@ -40,11 +40,19 @@ internal static class WhatsAppMessages
             Contact = WhatsAppContacts.Build(scope.Value, phone, bsuid, NonEmpty(message.Str("from_parent_user_id"u8))),
             Reaction = type == "reaction" ? Reaction(content!.Value) : null,
             System = type == "system" ? System(content!.Value, phone, bsuid) : null,
+            // Every messages[] item carries its own wamid (Meta's messages webhook reference: reaction, edit, revoke and system
+            // messages included); the message an item refers to goes in a field of its own.
             Message = type switch
             {
-                "reaction" or "system" => null,
+                "reaction" or "system" => new MessagePart { Id = wamid, Type = type, IsEcho = false },
                 "edit" => Edit(content!.Value, wamid),
-                "revoke" => new MessagePart { Id = content!.Value.Str("original_message_id"u8) ?? wamid, Type = "deleted", IsEcho = false },
+                "revoke" => new MessagePart
+                {
+                    Id = wamid,
+                    Type = "deleted",
+                    IsEcho = false,
+                    OriginalMessageId = NonEmpty(content!.Value.Str("original_message_id"u8)),
+                },
                 _ => Content(message, wamid, type),
             },
         };
@@ -118,15 +126,16 @@ internal static class WhatsAppMessages
     }
 
     /// <summary>
-    /// <c>edit{original_message_id, message{type, …}}</c> (Coexistence only): the message part names the edited
-    /// message, as Messenger edits do, and carries the new content.
+    /// <c>edit{original_message_id, message{type, …}}</c> (Coexistence only; Meta's edit messages webhook reference): the
+    /// item's own <c>id</c> is the wamid of the edit event, <c>original_message_id</c> the message edited; the part carries
+    /// the new content.
     /// </summary>
     private static MessagePart Edit(JsonElement edit, string wamid)
     {
-        var id = edit.Str("original_message_id"u8) ?? wamid;
+        var original = NonEmpty(edit.Str("original_message_id"u8));
         return edit.Obj("message"u8) is { } inner && NonEmpty(inner.Str("type"u8)) is { } innerType
-            ? Content(inner, id, innerType) with { Type = "edit" }
-            : new MessagePart { Id = id, Type = "edit", IsEcho = false };
+            ? Content(inner, wamid, innerType) with { Type = "edit", OriginalMessageId = original }
+            : new MessagePart { Id = wamid, Type = "edit", IsEcho = false, OriginalMessageId = original };
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class WhatsAppParser
         var wabaId = entry.Str("id"u8) ?? "";
         if (!entry.TryProp("changes"u8, out var changes) || changes.ValueKind != JsonValueKind.Array)
         {
-            output.Add(UnknownEvent.Create(Platform.WhatsApp, wabaId, entry, context, entry.Long("time"u8)));
+            output.Add(OfAccount(UnknownEvent.Create(Platform.WhatsApp, wabaId, entry, context, entry.Long("time"u8))));
             return;
         }
 
@@ -30,7 +30,7 @@ internal static class WhatsAppParser
             }
             else
             {
-                output.Add(Stray(entry, $"changes[{index}]", wabaId, context));
+                output.Add(OfAccount(Stray(entry, $"changes[{index}]", wabaId, context)));
             }
 
             index++;
@@ -42,34 +42,46 @@ internal static class WhatsAppParser
         // A field of any other JSON type than a string is not a field Meta sends.
         var field = change.TryProp("field"u8, out var f) && f.ValueKind == JsonValueKind.String ? f.StringValue() : null;
         var value = change.Obj("value"u8);
-        // Business-level changes rarely name a number; the WABA id then stands in for page_id.
-        var pageId = value?.Obj("metadata"u8)?.Str("phone_number_id"u8) ?? wabaId;
+        // Business-level changes rarely name a number (Meta's WABA webhook references: template, quality, account updates…);
+        // the WABA id (entry[].id) then stands in for page_id, tagged as what it is.
+        var numberId = NonEmpty(value?.Obj("metadata"u8)?.Str("phone_number_id"u8));
+        var pageId = numberId ?? wabaId;
         var time = value?.Long("timestamp"u8) ?? entryTime;
         if (field is null || value is null)
         {
-            output.Add(UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time));
+            var unknown = UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time);
+            output.Add(numberId is null ? OfAccount(unknown) : unknown);
             return;
         }
 
         if (field != "messages")
         {
-            output.Add(AccountChange.Create(Platform.WhatsApp, pageId, change, time, context));
+            var account = AccountChange.Create(Platform.WhatsApp, pageId, change, time, context) with
+            {
+                Account = WhatsAppAccountChanges.Part(field, value.Value),
+            };
+            output.Add(numberId is null ? OfAccount(account) : account);
             return;
         }
 
-        var phoneNumberId = value.Value.Obj("metadata"u8)?.Str("phone_number_id"u8);
         var before = output.Count;
-        if (!string.IsNullOrEmpty(phoneNumberId))
+        if (numberId is not null)
         {
-            Messages(new WhatsAppScope(phoneNumberId, value.Value, context), output);
+            Messages(new WhatsAppScope(numberId, value.Value, context), output);
         }
 
         if (output.Count == before)
         {
             // No business number, or nothing we could read in it: keep the whole change.
-            output.Add(UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time));
+            var unknown = UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time);
+            output.Add(numberId is null ? OfAccount(unknown) : unknown);
         }
     }
+
+    /// <summary>An event whose <c>page_id</c> is the WABA id (<c>entry[].id</c>), not a phone_number_id.</summary>
+    private static NormalizedEvent OfAccount(NormalizedEvent evt) => evt with { PageIdType = IdType.WabaId };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static void Messages(WhatsAppScope scope, ICollection<NormalizedEvent> output)
     {

@@ -34,8 +34,19 @@ public sealed class WhatsAppParserTests
 
         // Assert
         Assert.Equal(EventName.AccountUpdated, evt.Event);
-        Assert.Equal(new AccountPart { Field = "message_template_status_update", Event = "APPROVED" }, evt.Account);
+        Assert.Equal(
+            new AccountPart
+            {
+                Field = "message_template_status_update",
+                Event = "APPROVED",
+                TemplateId = "1689556908129832",
+                TemplateName = "order_confirmation",
+                TemplateLanguage = "pt_BR",
+                Reason = "NONE",
+            },
+            evt.Account);
         Assert.Equal(WabaId, evt.PageId);
+        Assert.Equal(IdType.WabaId, evt.PageIdType);
         Assert.Equal(1763715000, evt.Timestamp);
         Assert.Equal("message_template_status_update", evt.Raw.Parse().GetProperty("field").GetString());
         Assert.Null(evt.UserId);
@@ -48,10 +59,12 @@ public sealed class WhatsAppParserTests
         var events = WhatsAppExpect.Events("account-and-errors");
 
         // Assert
-        Assert.Equal(new AccountPart { Field = "account_update", Event = "VERIFIED_ACCOUNT" }, events[2].Account);
+        Assert.Equal(new AccountPart { Field = "account_update", Event = "VERIFIED_ACCOUNT", DisplayPhoneNumber = "15550783881" }, events[2].Account);
+        Assert.Equal((WabaId, IdType.WabaId), (events[2].PageId, events[2].PageIdType));
         Assert.Equal(EventName.AccountUpdated, events[3].Event);
         Assert.Equal("user_preferences", events[3].Account!.Field);
-        Assert.Equal(WhatsAppExpect.PhoneNumberId, events[3].PageId);
+        // A change that names its number (metadata.phone_number_id) belongs to that number, not to the WABA.
+        Assert.Equal((WhatsAppExpect.PhoneNumberId, IdType.PhoneNumberId), (events[3].PageId, events[3].PageIdType));
     }
 
     [Fact]
@@ -66,7 +79,7 @@ public sealed class WhatsAppParserTests
         Assert.Equal("messages", events[4].Raw.Parse().GetProperty("field").GetString());
         Assert.Equal(EventName.UnknownReceived, events[5].Event);
         Assert.Equal("SOMETHING", events[5].Raw.Parse().GetProperty("value").GetProperty("event").GetString());
-        Assert.All(events.Skip(4).Take(2), e => Assert.Equal(WabaId, e.PageId));
+        Assert.All(events.Skip(4).Take(2), e => Assert.Equal((WabaId, IdType.WabaId), (e.PageId, e.PageIdType)));
     }
 
     [Fact]
@@ -78,6 +91,7 @@ public sealed class WhatsAppParserTests
         // Assert
         Assert.Equal(EventName.UnknownReceived, evt.Event);
         Assert.Equal(WabaId, evt.PageId);
+        Assert.Equal(IdType.WabaId, evt.PageIdType);
         Assert.Equal(1763715001, evt.Timestamp);
         Assert.False(evt.Raw.Parse().TryGetProperty("changes", out _));
         Assert.Equal(WabaId, evt.Raw.Parse().GetProperty("id").GetString());

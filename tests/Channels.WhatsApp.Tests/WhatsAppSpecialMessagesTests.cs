@@ -7,6 +7,7 @@ public sealed class WhatsAppSpecialMessagesTests
 {
     private const string Dora = "5531991112222";
     private const string Original = "wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwMAA=";
+    private const string Reacted = "wamid.HBgNNTUzMTk5MTExMjIyMhUCABEYEkJVU0lORVNTMDAwMDAwMDAxAA==";
 
     [Fact]
     public void Normalize_ReactionWithEmoji_EmitsReact()
@@ -19,10 +20,8 @@ public sealed class WhatsAppSpecialMessagesTests
 
         // Assert
         WhatsAppExpect.Inbound(evt, EventName.MessageReaction, "reaction:" + wamid, Dora, IdType.WaId, 1763714000);
-        Assert.Equal(
-            new ReactionPart { MessageId = "wamid.HBgNNTUzMTk5MTExMjIyMhUCABEYEkJVU0lORVNTMDAwMDAwMDAxAA==", Action = "react", Emoji = "\u2764\ufe0f" },
-            evt.Reaction);
-        Assert.Null(evt.Message);
+        Assert.Equal(new ReactionPart { MessageId = Reacted, Action = "react", Emoji = "\u2764\ufe0f" }, evt.Reaction);
+        Assert.Equal(new MessagePart { Id = wamid, Type = "reaction", IsEcho = false }, evt.Message);
         Assert.Equal("Dora Alves", evt.Contact?.Name);
     }
 
@@ -37,7 +36,22 @@ public sealed class WhatsAppSpecialMessagesTests
             "reaction:wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwMgA=", Dora, IdType.WaId, 1763714005);
         Assert.Equal("unreact", evt.Reaction!.Action);
         Assert.Null(evt.Reaction.Emoji);
-        Assert.Equal("wamid.HBgNNTUzMTk5MTExMjIyMhUCABEYEkJVU0lORVNTMDAwMDAwMDAxAA==", evt.Reaction.MessageId);
+        Assert.Equal(Reacted, evt.Reaction.MessageId);
+        Assert.Equal("wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwMgA=", evt.Message?.Id);
+    }
+
+    [Fact]
+    public void Normalize_ReactThenUnreactOnOneMessage_EachKeepsItsOwnIdAndEvent()
+    {
+        // Act
+        var events = WhatsAppExpect.Events("messages-special");
+        var (react, unreact) = (events[0], events[1]);
+
+        // Assert: both name the same reacted message, yet they are two updates with two wamids and two events.
+        Assert.Equal(react.Reaction!.MessageId, unreact.Reaction!.MessageId);
+        Assert.NotEqual(react.Message!.Id, unreact.Message!.Id);
+        Assert.NotEqual(react.Id, unreact.Id);
+        Assert.DoesNotContain(events, e => e.Message?.Id == Reacted);
     }
 
     [Fact]
@@ -67,7 +81,8 @@ public sealed class WhatsAppSpecialMessagesTests
         WhatsAppExpect.Inbound(evt, EventName.MessageEdited,
             "edit:wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNAA=", Dora, IdType.WaId, 1763714020);
         var message = Assert.IsType<MessagePart>(evt.Message);
-        Assert.Equal(Original, message.Id);
+        Assert.Equal("wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNAA=", message.Id);
+        Assert.Equal(Original, message.OriginalMessageId);
         Assert.Equal("edit", message.Type);
         Assert.Equal("Foto certa do defeito", message.Body);
         var image = Assert.Single(message.Attachments!);
@@ -84,7 +99,15 @@ public sealed class WhatsAppSpecialMessagesTests
         // Assert
         WhatsAppExpect.Inbound(evt, EventName.MessageDeleted,
             "revoke:wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNQA=", Dora, IdType.WaId, 1763714030);
-        Assert.Equal(new MessagePart { Id = Original, Type = "deleted", IsEcho = false }, evt.Message);
+        Assert.Equal(
+            new MessagePart
+            {
+                Id = "wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNQA=",
+                Type = "deleted",
+                IsEcho = false,
+                OriginalMessageId = Original,
+            },
+            evt.Message);
     }
 
     [Fact]
@@ -119,7 +142,9 @@ public sealed class WhatsAppSpecialMessagesTests
                 NewWaId = "5531993334444",
             },
             evt.System);
-        Assert.Null(evt.Message);
+        Assert.Equal(
+            new MessagePart { Id = "wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwNwA=", Type = "system", IsEcho = false },
+            evt.Message);
         Assert.Equal(new ContactPart { WaId = Dora }, evt.Contact);
     }
 
@@ -137,5 +162,23 @@ public sealed class WhatsAppSpecialMessagesTests
         Assert.Equal("BR.2901837465019283", evt.System.NewUserId);
         Assert.Null(evt.System.WaId);
         Assert.Null(evt.System.NewWaId);
+        Assert.Equal("wamid.HBgNNTUzMTk5MTExMjIyMhUCABIYFjNFQjA5OUFBMDAwMDAwMDAwMDAwOAA=", evt.Message?.Id);
+    }
+
+    [Fact]
+    public void Normalize_CustomerIdentityChanged_KeepsTheSystemMessagesOwnId()
+    {
+        // Arrange
+        const string wamid = "wamid.HBgNNTUzMTk5NDQ0NTU1NRUCABIYFjNFQjBBQkMwMDAwMDAwMDAwMDAwMQA=";
+
+        // Act
+        var evt = WhatsAppExpect.Events("messages-special")[8];
+
+        // Assert
+        WhatsAppExpect.Inbound(evt, EventName.SystemReceived, "system:" + wamid, "5531994445555", IdType.WaId, 1763714300);
+        Assert.Equal(new MessagePart { Id = wamid, Type = "system", IsEcho = false }, evt.Message);
+        Assert.Equal(
+            new SystemPart { Type = "customer_identity_changed", Body = "\u200eUser Caio Lima's security code changed.", WaId = "5531994445555" },
+            evt.System);
     }
 }

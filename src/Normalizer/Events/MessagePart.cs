@@ -3,16 +3,29 @@ using System.Text.Json;
 
 namespace Normalizer.Events;
 
-/// <summary>A message (inbound, echo, edit or deletion).</summary>
+/// <summary>
+/// A message (inbound, echo, edit or deletion). On WhatsApp every <c>messages[]</c> item, reactions, edits, deletions and
+/// system messages included, has a wamid of its own: that is <see cref="Id"/>.
+/// </summary>
 public sealed record MessagePart
 {
-    /// <summary>The message id: Messenger/Instagram mid or WhatsApp wamid.</summary>
-    [Description("The message id: Messenger/Instagram mid or WhatsApp wamid.")]
+    /// <summary>
+    /// The message id: Messenger/Instagram mid or WhatsApp wamid. On WhatsApp it is the item's own wamid, also for reactions,
+    /// edits, deletions and system messages: the id to deduplicate, reply to and mark as read by.
+    /// </summary>
+    [Description("The message id: Messenger/Instagram mid or WhatsApp wamid. On WhatsApp it is the item's own wamid, also for reactions, edits, deletions and system messages: the id to deduplicate, reply to and mark as read by.")]
     public required string Id { get; init; }
 
-    /// <summary>text, image, audio, video, file, document, sticker, location, contacts, interactive, button, order, system, unsupported, quick_reply, story_mention, share, ig_reel, fallback, edit, deleted…</summary>
-    [Description("text, image, audio, video, file, document, sticker, location, contacts, interactive, button, order, system, unsupported, quick_reply, story_mention, share, ig_reel, fallback, edit, deleted…")]
+    /// <summary>text, image, audio, video, file, document, sticker, location, contacts, interactive, button, order, reaction, system, unsupported, quick_reply, story_mention, share, ig_reel, fallback, edit, deleted…</summary>
+    [Description("text, image, audio, video, file, document, sticker, location, contacts, interactive, button, order, reaction, system, unsupported, quick_reply, story_mention, share, ig_reel, fallback, edit, deleted…")]
     public required string Type { get; init; }
+
+    /// <summary>
+    /// WhatsApp edit or deletion: the wamid of the message edited or deleted (Meta's <c>original_message_id</c>). Messenger and
+    /// Instagram edits and deletions have no id of their own, so there <see cref="Id"/> names that message and this is absent.
+    /// </summary>
+    [Description("WhatsApp edit or deletion: the wamid of the message edited or deleted (Meta's original_message_id). Messenger and Instagram edits and deletions have no id of their own, so there id names that message and this is absent.")]
+    public string? OriginalMessageId { get; init; }
 
     /// <summary>Text of the message, or the caption of its media.</summary>
     [Description("Text of the message, or the caption of its media.")]

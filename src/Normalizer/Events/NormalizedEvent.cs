@@ -53,8 +53,11 @@ public sealed record NormalizedEvent
     [Description("Type tag of to.")]
     public IdType? ToType { get; init; }
 
-    /// <summary>The business side: Page ID, Instagram account ID or WhatsApp phone_number_id.</summary>
-    [Description("The business side: Facebook Page ID, Instagram professional account ID, or WhatsApp phone_number_id.")]
+    /// <summary>
+    /// The business side: Page ID, Instagram account ID or WhatsApp phone_number_id; for WhatsApp business-level changes that
+    /// name no number, the WhatsApp Business Account id (<c>entry[].id</c>).
+    /// </summary>
+    [Description("The business side: Facebook Page ID, Instagram professional account ID, or WhatsApp phone_number_id; for WhatsApp business-level changes that name no number, the WhatsApp Business Account id (entry[].id).")]
     public required string PageId { get; init; }
 
     /// <summary>Type tag of <see cref="PageId"/>.</summary>

@@ -5,8 +5,8 @@ namespace Normalizer.Events;
 /// <summary>A reaction added or removed.</summary>
 public sealed record ReactionPart
 {
-    /// <summary>The id of the message reacted to.</summary>
-    [Description("The id of the message reacted to.")]
+    /// <summary>The id of the message reacted to. On WhatsApp the reaction's own wamid is <c>message.id</c>.</summary>
+    [Description("The id of the message reacted to. On WhatsApp the reaction's own wamid is message.id.")]
     public string? MessageId { get; init; }
 
     /// <summary>react or unreact.</summary>
