@@ -18,6 +18,7 @@ if (CliApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+LoggingDefaults.AddTo(builder.Configuration);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -57,6 +58,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 
+// Every option is checked before the store is touched; a bad value stops here, naming its key.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
 await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(CancellationToken.None);
 
