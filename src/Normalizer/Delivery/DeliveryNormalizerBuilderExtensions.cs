@@ -9,8 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DeliveryNormalizerBuilderExtensions
 {
     /// <summary>
-    /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/>, the
-    /// subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
+    /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/> (no redirects,
+    /// no proxy, every address checked before connecting), the subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
     /// </summary>
     public static INormalizerBuilder AddDelivery(this INormalizerBuilder builder)
     {
