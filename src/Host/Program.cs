@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Normalizer.Delivery;
 using Normalizer.Host;
 using Normalizer.Host.Auth;
@@ -17,6 +18,7 @@ if (CliApp.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+LoggingDefaults.AddTo(builder.Configuration);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -24,14 +26,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 // Request-start logs carry the full URL, and the handshake's URL carries the verify token.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
-builder.Services.AddOptions<NormalizerOptions>().BindConfiguration(NormalizerOptions.Section);
+builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>();
+builder.Services.AddOptions<NormalizerOptions>().BindConfiguration(NormalizerOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<NormalizerOptions>, NormalizerOptionsValidator>();
+builder.Services.AddApiKeyRateLimiting();
 builder.Services.AddSingleton<AppSecrets>();
 builder.Services.AddNormalizer()
     .AddMessenger()
     .AddInstagram()
     .AddWhatsApp()
-    .AddConfiguredStore(builder.Configuration)
+    .AddConfiguredStore()
     .AddDelivery()
     .AddSending();
 builder.Services.AddHostedService<InboxWorker>();
@@ -51,14 +56,17 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
+// Every option is checked before the store is touched; a bad value stops here, naming its key.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
 await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(CancellationToken.None);
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapWebhooks();
-var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>();
+var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiKeyRateLimiting.Policy).AddEndpointFilter<ApiKeyFilter>();
 v1.MapEvents();
 v1.MapSubscriptions();
 v1.MapDeliveries();

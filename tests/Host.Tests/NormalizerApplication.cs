@@ -41,6 +41,7 @@ public sealed class NormalizerApplication : WebApplicationFactory<Program>
             ["Normalizer:Meta:AppSecrets:1"] = SecondAppSecret,
             ["Normalizer:Meta:VerifyToken"] = VerifyToken,
             ["Normalizer:ApiKeys:0"] = ApiKey,
+            ["Normalizer:Delivery:AllowPrivateDestinations"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

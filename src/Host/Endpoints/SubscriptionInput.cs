@@ -20,6 +20,13 @@ internal static class SubscriptionInput
             return null;
         }
 
+        if (url.UserInfo.Length > 0)
+        {
+            // Credentials in a URL end up in logs and listings; put them in the path or query if the endpoint needs them.
+            problem = "'url' must not contain user info (user:password@); the webhook signature authenticates the sender";
+            return null;
+        }
+
         if (request.Secret is not null && !WebhookSecret.IsValid(request.Secret))
         {
             problem = $"'secret' must be '{WebhookSecret.Prefix}' followed by the base64 of {WebhookSecret.MinBytes}–{WebhookSecret.MaxBytes} bytes; omit it to have one generated";

@@ -9,8 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DeliveryNormalizerBuilderExtensions
 {
     /// <summary>
-    /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/>, the
-    /// subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
+    /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/> (no redirects,
+    /// no proxy, every address checked before connecting), the subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
     /// </summary>
     public static INormalizerBuilder AddDelivery(this INormalizerBuilder builder)
     {
@@ -20,10 +20,18 @@ public static class DeliveryNormalizerBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.AddHttpClient(WebhookPoster.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.Timeout)
-            // A redirect is a failed attempt, not a reason to POST the event somewhere else.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // A redirect is a failed attempt, not a reason to POST the event somewhere else. No proxy: the guard must
+            // see the subscriber's own address, not the proxy's.
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = provider.GetRequiredService<DestinationGuard>().ConnectAsync,
+            })
             // The default handlers would log subscriber URLs, which may carry the consumer's tokens.
             .RemoveAllLoggers();
+        services.TryAddSingleton<DestinationGuard>();
         services.TryAddSingleton<WebhookPoster>();
         services.TryAddSingleton<DeliveryRunner>();
         services.TryAddSingleton<DeliveryDispatcher>();

@@ -23,4 +23,10 @@ public sealed class DeliveryOptions
 
     /// <summary>How often the store is checked for due deliveries when nothing wakes the worker.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether webhooks may go to loopback, link-local, private and unspecified addresses. Off by default, so an API
+    /// key cannot be used to reach the host's own network; local development and tests turn it on.
+    /// </summary>
+    public bool AllowPrivateDestinations { get; set; }
 }

@@ -19,6 +19,11 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider tim
     {
         var at = time.GetUtcNow();
         var started = time.GetTimestamp();
+        if (Refusal(subscription.Url) is { } refused)
+        {
+            return new DeliveryAttempt { Attempt = attempt, At = at, Error = refused, DurationMs = 0 };
+        }
+
         var body = Encoding.UTF8.GetBytes(delivery.Body);
         var timestamp = at.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
@@ -56,7 +61,23 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider tim
         };
     }
 
-    // The category and socket error only: the exception message may repeat the URL.
-    private static string Describe(HttpRequestException ex) =>
-        ex.InnerException is SocketException socket ? $"{ex.HttpRequestError}: {socket.SocketErrorCode}" : ex.HttpRequestError.ToString();
+    // Subscriptions are checked when created; this also holds for ones stored before that check existed.
+    private static string? Refusal(Uri url) =>
+        url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps ? "destination refused: only http and https URLs are delivered to"
+        : url.UserInfo.Length > 0 ? "destination refused: the URL carries user info (credentials)"
+        : null;
+
+    // The guard's reason, else the category and socket error only: the exception message may repeat the URL.
+    private static string Describe(HttpRequestException ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DestinationRefusedException refused)
+            {
+                return refused.Message;
+            }
+        }
+
+        return ex.InnerException is SocketException socket ? $"{ex.HttpRequestError}: {socket.SocketErrorCode}" : ex.HttpRequestError.ToString();
+    }
 }

@@ -114,12 +114,13 @@ public sealed partial class SendService(
     }
 
     // Retries only what may succeed later; Meta's own wait hint wins over the backoff (capped).
-    private ResiliencePipeline<ChannelSendOutcome> Retry(SendOptions settings) =>
-        new ResiliencePipelineBuilder<ChannelSendOutcome> { TimeProvider = time }
+    private ResiliencePipeline<ChannelSendOutcome> Retry(SendOptions settings) => settings.MaxAttempts <= 1
+        ? ResiliencePipeline<ChannelSendOutcome>.Empty
+        : new ResiliencePipelineBuilder<ChannelSendOutcome> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<ChannelSendOutcome>
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Error?.Kind is SendErrorKind.Transient or SendErrorKind.RateLimited),
-                MaxRetryAttempts = Math.Max(0, settings.MaxAttempts - 1),
+                MaxRetryAttempts = settings.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.BaseDelay,

@@ -59,6 +59,9 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
     [InlineData("""{}""", "'url'")]
     [InlineData("""{"url":"ftp://consumer.example/hook"}""", "'url'")]
     [InlineData("""{"url":"/relative/hook"}""", "'url'")]
+    [InlineData("""{"url":"file:///etc/passwd"}""", "'url'")]
+    [InlineData("""{"url":"https://user:pass@consumer.example/hook"}""", "user info")]
+    [InlineData("""{"url":"http://token@consumer.example/hook"}""", "user info")]
     [InlineData("""{"url":5}""", "'url'")]
     [InlineData("""{"url":"https://c.example/h","secret":"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", "'secret'")]
     [InlineData("""{"url":"https://c.example/h","secret":"whsec_AAAAAAAAAAAAAAAAAAAAAAAA"}""", "'secret'")]
@@ -93,6 +96,20 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(Wrong, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_UrlWithCredentials_Returns400WithoutEchoingThem()
+    {
+        using var api = _app.Api();
+
+        var response = await api.PostAsync("/v1/subscriptions", NormalizerApplication.Json("""{"url":"https://alice:s3cr3t-pw@consumer.example/hook"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("invalid_subscription", JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.DoesNotContain("s3cr3t-pw", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,22 +1,21 @@
+using Microsoft.Extensions.Options;
 using Normalizer.Channels;
 using Normalizer.Host.Options;
 using Normalizer.Storage;
 
 namespace Normalizer.Host.Storage.Providers;
 
-/// <summary>Picks the ADO.NET provider named by <c>Normalizer:Storage:Provider</c>.</summary>
+/// <summary>Picks the ADO.NET provider named by <c>Normalizer:Storage:Provider</c> (validated at start).</summary>
 internal static class StoreRegistration
 {
-    public static INormalizerBuilder AddConfiguredStore(this INormalizerBuilder builder, IConfiguration configuration)
+    public static INormalizerBuilder AddConfiguredStore(this INormalizerBuilder builder)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        IStoreConnectionFactory factory = options.Provider.ToLowerInvariant() switch
-        {
-            "sqlite" => new SqliteConnectionFactory(options.ConnectionString),
-            var other => throw new InvalidOperationException(
-                $"Normalizer:Storage:Provider '{other}' is not available in this build; use 'sqlite'."),
-        };
-        builder.Services.AddSingleton(factory);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        // Created on first use: reading the options runs the validator, so a bad value fails before any file is opened.
+        services.AddSingleton<IStoreConnectionFactory>(provider =>
+            new SqliteConnectionFactory(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         return builder.AddSqlStore();
     }
 }
