@@ -22,6 +22,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
     private const string ApiKey = "crash-api-key-90ab";
     private const int Updates = 3000;
     private const int Senders = 16;
+    private const int FirstWave = 900;
     private const int KillAfterAccepted = 1000;
 
     // Normalizer:Delivery:MaxConcurrency of the child. A delivery is sent again after a restart only if the subscriber may
@@ -55,6 +56,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
         ChildHost? first = null;
         ChildHost? second = null;
         var clock = Stopwatch.StartNew();
+        var stages = new List<(string Stage, TimeSpan At)>();
         try
         {
             var firstHost = first = await ChildHost.StartAsync("first", directory, settings, StartTimeout);
@@ -65,14 +67,21 @@ public sealed class HostCrashTests(ITestOutputHelper output)
                 (subscriptionId, secret) = await api.SubscribeAsync(subscriber.Url, cancellationToken);
             }
 
-            // Act: the burst, and SIGKILL once KillAfterAccepted bodies are acknowledged (the senders' requests on the wire fail).
+            // Act: a first wave, all acknowledged; then, once deliveries are flowing, the rest of the burst, and SIGKILL when
+            // KillAfterAccepted bodies in all are acknowledged: webhooks and deliveries are both in flight at the kill.
             var killed = 0;
+            WebhookBurst firstWave;
             WebhookBurst burst;
             using (var meta = MetaClient(firstHost))
             {
-                burst = await WebhookBurst.SendAsync(meta, bodies, [.. Enumerable.Range(0, Updates)], Senders, accepted =>
+                firstWave = await WebhookBurst.SendAsync(meta, bodies, [.. Enumerable.Range(0, FirstWave)], Senders, null, cancellationToken);
+                stages.Add(("first wave sent", clock.Elapsed));
+                await Poll.UntilAsync(_ => Task.FromResult(!received.IsEmpty), "deliveries are flowing", () => "none received",
+                    cancellationToken);
+                stages.Add(("deliveries flowing", clock.Elapsed));
+                burst = await WebhookBurst.SendAsync(meta, bodies, [.. Enumerable.Range(FirstWave, Updates - FirstWave)], Senders, accepted =>
                 {
-                    if (accepted >= KillAfterAccepted && Interlocked.Exchange(ref killed, 1) == 0)
+                    if (FirstWave + accepted >= KillAfterAccepted && Interlocked.Exchange(ref killed, 1) == 0)
                     {
                         firstHost.Kill();
                     }
@@ -82,19 +91,21 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             }
 
             await firstHost.WaitForExitAsync(cancellationToken);
-            var burstTime = clock.Elapsed;
             Volatile.Write(ref afterKill.Value, true);
+            stages.Add(("killed", clock.Elapsed));
             var receivedBeforeKill = received.Count;
 
             // The restart on the same files, and Meta's retries of every body not answered 200.
             var secondHost = second = await ChildHost.StartAsync("second", directory, settings, StartTimeout);
-            var unacknowledged = Enumerable.Range(0, Updates).Where(i => burst.Statuses[i] != 200).ToList();
+            stages.Add(("restarted", clock.Elapsed));
+            var unacknowledged = Enumerable.Range(FirstWave, Updates - FirstWave).Where(i => burst.Statuses[i] != 200).ToList();
             WebhookBurst retries;
             using (var meta = MetaClient(secondHost))
             {
                 retries = await WebhookBurst.SendAsync(meta, bodies, unacknowledged, Senders, null, cancellationToken);
             }
 
+            stages.Add(("retries sent", clock.Elapsed));
             using var api2 = new HostApi(secondHost.BaseAddress, ApiKey);
             var events = new List<JsonElement>();
             string? cursor = null;
@@ -105,21 +116,22 @@ public sealed class HostCrashTests(ITestOutputHelper output)
                 cursor = await api2.ReadEventsAsync(cursor, events, ct);
                 return pending == 0;
             }, "the inbox is drained", () => $"{events.Count} events so far", cancellationToken);
-            var ingestTime = clock.Elapsed;
+            stages.Add(("inbox drained", clock.Elapsed));
 
             var eventIds = events.Select(e => e.GetProperty("id").GetString()!).ToHashSet();
-            await Poll.UntilAsync(ct => Task.FromResult(eventIds.IsSubsetOf(subscriber.Requests.Select(r => r.WebhookId ?? ""))),
-                "every event reached the subscriber", () => $"{subscriber.Requests.Select(r => r.WebhookId).Distinct().Count()} distinct webhook-ids received",
-                cancellationToken);
+            await Poll.UntilAsync(_ => Task.FromResult(eventIds.IsSubsetOf(subscriber.Requests.Select(r => r.WebhookId ?? ""))),
+                "every event reached the subscriber",
+                () => $"{subscriber.Requests.Select(r => r.WebhookId).Distinct().Count()} distinct webhook-ids received", cancellationToken);
             var databasePath = Path.Combine(directory, "normalizer.db");
             var ledger = await DeliveryLedger.ReadAsync(databasePath, subscriptionId, cancellationToken);
             await Poll.UntilAsync(async ct => (ledger = await DeliveryLedger.ReadAsync(databasePath, subscriptionId, ct)).Pending == 0,
                 "no delivery is pending", () => ledger.ToString(), cancellationToken);
-            var deliveryTime = clock.Elapsed;
+            stages.Add(("all delivered", clock.Elapsed));
 
             // Assert: the kill came partway, and every answer before it was 200.
             Assert.Equal(137, firstHost.ExitCode); // 128 + SIGKILL
-            Assert.InRange(burst.Accepted, KillAfterAccepted, Updates - 1);
+            Assert.All(Enumerable.Range(0, FirstWave), i => Assert.Equal(200, firstWave.Statuses[i]));
+            Assert.InRange(FirstWave + burst.Accepted, KillAfterAccepted, Updates - 1);
             Assert.DoesNotContain(burst.Statuses, status => status is not (null or 200));
             Assert.All(unacknowledged, i => Assert.Equal(200, retries.Statuses[i]));
 
@@ -134,25 +146,24 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             Assert.Equal(Updates, events.Count);
             Assert.Equal(Updates, eventIds.Count);
 
-            // Every event was delivered, and the store says so once per event.
+            // Every event was delivered, and the store says so, once per event.
             Assert.Equal(new DeliveryLedger(Updates, Updates, 0, Updates, 0), ledger);
             var requests = subscriber.Requests;
             Assert.All(requests, r => Assert.True(StandardWebhooks.Verify(secret, r), $"bad signature on {r.WebhookId}"));
             Assert.DoesNotContain(requests, r => r.WebhookId is null || !eventIds.Contains(r.WebhookId));
 
-            // Duplicates only from deliveries in flight at the kill: sent once before it and once after, no more of them than
-            // the dispatcher runs at once.
+            // Duplicates only from deliveries in flight at the kill: each sent once before it and once after, and no more of
+            // them than the dispatcher runs at once.
             var repeated = received.GroupBy(r => r.Id).Where(g => g.Count() > 1).ToList();
             Assert.DoesNotContain(repeated, g => g.Count() != 2 || g.Count(r => r.AfterKill) != 1);
             var duplicates = requests.Count - requests.Select(r => r.WebhookId).Distinct().Count();
             Assert.Equal(repeated.Count, duplicates);
             Assert.InRange(duplicates, 0, DeliveryConcurrency);
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"""
-                before the kill ({burstTime.TotalSeconds:F1} s): {burst.Accepted} acknowledged, {burst.Unanswered} unanswered (in flight), {Updates - burst.Accepted - burst.Unanswered} never sent; {receivedBeforeKill} deliveries received
-                after the restart: {unacknowledged.Count} sent again, all 200; {events.Count} events at {ingestTime.TotalSeconds:F1} s; all delivered at {deliveryTime.TotalSeconds:F1} s
-                subscriber: {requests.Count} requests, {requests.Count - duplicates} distinct webhook-ids, {duplicates} duplicate(s) (bound {DeliveryConcurrency})
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                before the kill: {FirstWave + burst.Accepted} acknowledged, {burst.Unanswered} unanswered (in flight), {unacknowledged.Count - burst.Unanswered} not sent; {receivedBeforeKill} deliveries received
+                after the restart: {unacknowledged.Count} sent again, all 200; {events.Count} events; subscriber: {requests.Count} requests, {requests.Count - duplicates} distinct webhook-ids, {duplicates} duplicate(s) (bound {DeliveryConcurrency})
+                {string.Join(", ", stages.Select(s => $"{s.Stage} {s.At.TotalSeconds:F1} s"))}
                 """));
         }
         catch (Exception ex)
