@@ -33,7 +33,7 @@ internal sealed partial class ChildHost : IAsyncDisposable
 
     /// <summary>Starts the host with <paramref name="settings"/> as environment variables and waits until it listens.</summary>
     public static async Task<ChildHost> StartAsync(
-        string name, string workingDirectory, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+        string name, string workingDirectory, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Normalizer.Host.dll");
         if (!File.Exists(dll) || !File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
@@ -76,7 +76,7 @@ internal sealed partial class ChildHost : IAsyncDisposable
 
         try
         {
-            host.BaseAddress = await host._listening.Task.WaitAsync(timeout);
+            host.BaseAddress = await host._listening.Task.WaitAsync(cancellationToken);
         }
         catch (Exception ex)
         {
