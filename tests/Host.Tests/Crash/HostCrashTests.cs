@@ -166,7 +166,10 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             // Duplicates only from deliveries in flight at the kill: each sent once before it and once after, and no more of
             // them than the dispatcher runs at once.
             var repeated = received.GroupBy(r => r.Id).Where(g => g.Count() > 1).ToList();
-            Assert.DoesNotContain(repeated, g => g.Count() != 2 || g.Count(r => r.AfterKill) != 1);
+            var unexplained = repeated.Where(g => g.Count() != 2 || g.Count(r => r.AfterKill) != 1)
+                .Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.AfterKill ? "after" : "before"))})").ToList();
+            Assert.True(unexplained.Count == 0,
+                $"webhook-ids received again other than once before the kill and once after: {string.Join("; ", unexplained.Take(10))}");
             var duplicates = requests.Count - requests.Select(r => r.WebhookId).Distinct().Count();
             Assert.Equal(repeated.Count, duplicates);
             Assert.InRange(duplicates, 0, DeliveryConcurrency);
