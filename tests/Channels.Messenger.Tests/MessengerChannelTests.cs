@@ -358,10 +358,10 @@ public sealed class MessengerChannelTests
         long itemTime, long entryTime, long watermark, long expectedMs, string? expectedSource)
     {
         // Arrange
-        var body = System.Text.Encoding.UTF8.GetBytes($$"""
-            {"object":"page","entry":[{"id":"104523987765432","time":{{entryTime}},"messaging":[
-             {"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":{{itemTime}},
-              "delivery":{"mids":["m_abc"],"watermark":{{watermark}}}}]}]}
+        var body = System.Text.Encoding.UTF8.GetBytes($$$"""
+            {"object":"page","entry":[{"id":"104523987765432","time":{{{entryTime}}},"messaging":[
+             {"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":{{{itemTime}}},
+              "delivery":{"mids":["m_abc"],"watermark":{{{watermark}}}}}]}]}
             """);
 
         // Act

@@ -11,8 +11,8 @@ namespace Normalizer.Host.Tests.BadInput;
 internal sealed record BadInputCase(string Name, JsonElement Spec)
 {
     public static IReadOnlyList<BadInputCase> All() =>
-        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "BadInput", "Cases"), "*.json").Order()
-            .Select(f => new BadInputCase(Path.GetFileNameWithoutExtension(f), JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.Clone()))
+        Directory.EnumerateFiles(System.IO.Path.Combine(AppContext.BaseDirectory, "BadInput", "Cases"), "*.json").Order()
+            .Select(f => new BadInputCase(System.IO.Path.GetFileNameWithoutExtension(f), JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.Clone()))
             .ToList();
 
     public JsonElement Expect => Spec.GetProperty("expect");
@@ -72,7 +72,7 @@ internal sealed record BadInputCase(string Name, JsonElement Spec)
             "twice" => ["sha256=" + hex, "sha256=" + hex],
             "bad-hex" => ["sha256=" + new string('z', 64)],
             "short" => ["sha256=" + hex[..32]],
-            "other-body" => ["sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), [.. body, (byte)' ']))],
+            "other-body" => ["sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body.Append((byte)' ').ToArray()))],
             "other-secret" => ["sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData("not-the-secret"u8, body))],
             "sha1-only" => Array.Empty<string>(),
             var other => throw new InvalidOperationException($"{Name}: unknown signature variant '{other}'"),

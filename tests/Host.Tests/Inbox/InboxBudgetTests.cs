@@ -182,9 +182,9 @@ public sealed class InboxBudgetTests
     private static byte[] Batch(params (string Mid, string Text)[] messages)
     {
         var items = messages.Select((m, i) =>
-            $$"""{"sender":{"id":"7723419865501234"},"recipient":{"id":"{{Page}}"},"timestamp":{{1763712000101 + i}},"message":{"mid":"{{m.Mid}}","text":"{{m.Text}}"}}""");
+            $$$"""{"sender":{"id":"7723419865501234"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{1763712000101 + i}}},"message":{"mid":"{{{m.Mid}}}","text":"{{{m.Text}}}"}}""");
         return Encoding.UTF8.GetBytes(
-            $$"""{"object":"page","entry":[{"id":"{{Page}}","time":1763712000123,"messaging":[{{string.Join(",", items)}}]}]}""");
+            $$$"""{"object":"page","entry":[{"id":"{{{Page}}}","time":1763712000123,"messaging":[{{{string.Join(",", items)}}}]}]}""");
     }
 
     private sealed class RejectBad : IPipelineBehavior<ProcessEvent, ProcessEventResult>
