@@ -16,7 +16,7 @@ internal static class WhatsAppEvent
     public static NormalizedEvent Create(string name, string keyPrefix, string key, JsonElement raw, long? metaTime, WhatsAppScope scope,
         TaggedId? user = null, bool? inbound = null)
     {
-        var (seconds, ms) = metaTime is { } t ? Timestamps.Split(t) : (scope.Context.ReceivedAt.ToUnixTimeSeconds(), null);
+        var time = Timestamps.Choose(metaTime, null, null, scope.Context.ReceivedAt);
         var business = inbound is null ? (TaggedId?)null : new TaggedId(IdType.PhoneNumberId, scope.PhoneNumberId);
         var (from, to) = inbound == true ? (user, business) : (business, user);
         return new NormalizedEvent
@@ -24,8 +24,9 @@ internal static class WhatsAppEvent
             Id = EventIds.Event(Platform.WhatsApp, scope.PhoneNumberId, keyPrefix, key),
             Platform = Platform.WhatsApp,
             Event = name,
-            Timestamp = seconds,
-            TimestampMs = ms,
+            Timestamp = time.Seconds,
+            TimestampMs = time.Milliseconds,
+            TimestampSource = time.Source,
             ReceivedAt = scope.Context.ReceivedAt,
             From = from?.Value,
             FromType = from?.Type,

@@ -105,6 +105,12 @@ public sealed class BadInputCorpusTests
             yield return $"{@case.Name}: events {string.Join(", ", events.Select(e => e.GetProperty("event").GetString()))}, expected {names.GetRawText()}";
         }
 
+        if (expect.TryGetProperty("message_body", out var body) &&
+            !events.Any(e => e.TryGetProperty("message", out var m) && m.TryGetProperty("body", out var b) && b.GetString() == body.GetString()))
+        {
+            yield return $"{@case.Name}: no event's message.body is {body.GetRawText()}";
+        }
+
         if (expect.TryGetProperty("event_contains", out var contains))
         {
             var all = string.Join("\n", events.Select(e => e.GetRawText()));

@@ -45,8 +45,9 @@ public sealed class ReadinessTests
         await using var app = new NormalizerApplication(processInbox: false);
         await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            var real = (IStoreConnectionFactory)services.Last(d => d.ServiceType == typeof(IStoreConnectionFactory)).ImplementationInstance!;
-            services.AddSingleton<IStoreConnectionFactory>(new InboxFailsOnce(real));
+            var real = services.Last(d => d.ServiceType == typeof(IStoreConnectionFactory));
+            services.AddSingleton<IStoreConnectionFactory>(provider => new InboxFailsOnce(
+                (IStoreConnectionFactory)(real.ImplementationInstance ?? real.ImplementationFactory!(provider))));
         }));
         using var client = host.CreateClient();
         var body = Normalizer.Testing.Fixture.Sample("instagram-text.json");
