@@ -42,7 +42,17 @@ internal static class WhatsAppExpect
         Assert.Equal(Platform.WhatsApp, evt.Platform);
         Assert.Equal(name, evt.Event);
         Assert.Equal(timestamp, evt.Timestamp);
-        Assert.Null(evt.TimestampMs);
+        // WhatsApp gives seconds; an update without a time of its own (a change-level error) takes the receive time, in
+        // milliseconds, and says so.
+        if (timestamp == TestNormalizer.ReceivedAt.ToUnixTimeSeconds())
+        {
+            Assert.Equal((TestNormalizer.ReceivedAt.ToUnixTimeMilliseconds(), "received_at"), (evt.TimestampMs, evt.TimestampSource));
+        }
+        else
+        {
+            Assert.Equal((null, null), (evt.TimestampMs, evt.TimestampSource));
+        }
+
         Assert.Equal(TestNormalizer.ReceivedAt, evt.ReceivedAt);
         Assert.Equal(pageId, evt.PageId);
         Assert.Equal(IdType.PhoneNumberId, evt.PageIdType);
