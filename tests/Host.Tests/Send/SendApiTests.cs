@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Normalizer.Testing;
 using Normalizer.Testing.FakeGraph;
 using static Normalizer.Host.Tests.Send.SendFixture;
 
@@ -296,7 +297,7 @@ public sealed class SendApiTests : IAsyncLifetime
         await _f.SendAsync(Text(PsidA, PageA));
         await _f.SendAsync(Text(PsidA, PageA));
 
-        var logs = string.Join("\n", _f.App.Logs.Lines);
+        var logs = string.Join("\n", _f.App.Logs.Lines());
 
         foreach (var secret in new[] { TokenA, TokenB, WaToken, AppSecret })
         {

@@ -65,7 +65,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         }
 
         await app.WaitForDeliveriesAsync($"event_id={requests[0].WebhookId}", d => d.Count == 1 && d[0].Status() == "delivered");
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(secret[6..], StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines(), l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(secret[6..], StringComparison.Ordinal));
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public sealed class GraphClientTests
         var response = await bed.Get<IGraphClient>().SendAsync(GraphRequest.Get(PageId, PageToken, AppSecret), CancellationToken.None);
 
         Assert.Equal(190, response.Error!.Code);
-        Assert.NotEmpty(bed.Logs.Lines);
+        Assert.NotEmpty(bed.Logs.Lines());
         bed.AssertNoSecretsLeaked(response.Error.Message, response.Error.ToString());
     }
 
