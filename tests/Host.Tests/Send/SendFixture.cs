@@ -32,7 +32,8 @@ internal sealed class SendFixture : IAsyncDisposable
 
     public NormalizerApplication App { get; }
 
-    public static async Task<SendFixture> StartAsync()
+    /// <summary>Starts the fake Graph API and the host; <paramref name="time"/> replaces the host's clock when given.</summary>
+    public static async Task<SendFixture> StartAsync(TimeProvider? time = null)
     {
         var graph = await FakeGraphApi.StartAsync(g => g
             .AddApp(AppId, AppSecret)
@@ -54,14 +55,20 @@ internal sealed class SendFixture : IAsyncDisposable
             ["Normalizer:Pages:2:Id"] = Number, ["Normalizer:Pages:2:Platform"] = "whatsapp", ["Normalizer:Pages:2:AccessToken"] = WaToken, ["Normalizer:Pages:2:AppId"] = AppId,
             ["Normalizer:Send:BaseDelay"] = "00:00:00.010",
             ["Normalizer:Send:MaxDelay"] = "00:00:00.100",
-        });
+        })
+        {
+            Time = time,
+        };
         return new SendFixture(graph, app);
     }
 
-    /// <summary>A customer message now, so the reply window is open; waits until it is stored.</summary>
+    /// <summary>The host's clock.</summary>
+    public TimeProvider Time => App.Time ?? TimeProvider.System;
+
+    /// <summary>A customer message now (by the host's clock), so the reply window is open; waits until it is stored.</summary>
     public async Task InboundAsync(string pageId, string psid, TimeSpan? ago = null)
     {
-        var at = DateTimeOffset.UtcNow - (ago ?? TimeSpan.Zero);
+        var at = Time.GetUtcNow() - (ago ?? TimeSpan.Zero);
         var before = (await App.WaitForEventsAsync(0)).Count;
         await App.PostWebhookAsync(SendBodies.MessengerText(pageId, psid, "m_" + Guid.NewGuid().ToString("N"), at));
         await App.WaitForEventsAsync(before + 1);
@@ -70,7 +77,7 @@ internal sealed class SendFixture : IAsyncDisposable
     public async Task InboundWhatsAppAsync(string waId)
     {
         var before = (await App.WaitForEventsAsync(0)).Count;
-        await App.PostWebhookAsync(SendBodies.WhatsAppText(Number, waId, "wamid." + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
+        await App.PostWebhookAsync(SendBodies.WhatsAppText(Number, waId, "wamid." + Guid.NewGuid().ToString("N"), Time.GetUtcNow()));
         await App.WaitForEventsAsync(before + 1);
     }
 
