@@ -22,19 +22,26 @@ internal sealed class SendFixture : IAsyncDisposable
     public const string WaId = "34600000000";
     public const string Asid = "10154673853349851";
 
-    private SendFixture(FakeGraphApi graph, NormalizerApplication app)
+    private SendFixture(FakeGraphApi graph, NormalizerApplication app, ObservedFakeTimeProvider time)
     {
         Graph = graph;
         App = app;
+        Time = time;
     }
 
     public FakeGraphApi Graph { get; }
 
     public NormalizerApplication App { get; }
 
-    /// <summary>Starts the fake Graph API and the host; <paramref name="time"/> replaces the host's clock when given.</summary>
-    public static async Task<SendFixture> StartAsync(TimeProvider? time = null)
+    /// <summary>
+    /// The host's clock: it moves only when a test advances it, so retry backoffs (the production defaults) and
+    /// reply windows are driven by the test, never waited for.
+    /// </summary>
+    public ObservedFakeTimeProvider Time { get; }
+
+    public static async Task<SendFixture> StartAsync()
     {
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
         var graph = await FakeGraphApi.StartAsync(g => g
             .AddApp(AppId, AppSecret)
             .AddPage(PageA, Platform.Facebook, TokenA, AppId)
@@ -53,17 +60,12 @@ internal sealed class SendFixture : IAsyncDisposable
             ["Normalizer:Pages:0:Id"] = PageA, ["Normalizer:Pages:0:Platform"] = "facebook", ["Normalizer:Pages:0:AccessToken"] = TokenA, ["Normalizer:Pages:0:AppId"] = AppId,
             ["Normalizer:Pages:1:Id"] = PageB, ["Normalizer:Pages:1:Platform"] = "facebook", ["Normalizer:Pages:1:AccessToken"] = TokenB, ["Normalizer:Pages:1:AppId"] = AppId,
             ["Normalizer:Pages:2:Id"] = Number, ["Normalizer:Pages:2:Platform"] = "whatsapp", ["Normalizer:Pages:2:AccessToken"] = WaToken, ["Normalizer:Pages:2:AppId"] = AppId,
-            ["Normalizer:Send:BaseDelay"] = "00:00:00.010",
-            ["Normalizer:Send:MaxDelay"] = "00:00:00.100",
         })
         {
             Time = time,
         };
-        return new SendFixture(graph, app);
+        return new SendFixture(graph, app, time);
     }
-
-    /// <summary>The host's clock.</summary>
-    public TimeProvider Time => App.Time ?? TimeProvider.System;
 
     /// <summary>A customer message now (by the host's clock), so the reply window is open; waits until it is stored.</summary>
     public async Task InboundAsync(string pageId, string psid, TimeSpan? ago = null)

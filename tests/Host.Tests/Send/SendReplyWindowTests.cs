@@ -1,20 +1,18 @@
-using Microsoft.Extensions.Time.Testing;
 using static Normalizer.Host.Tests.Send.SendFixture;
 
 namespace Normalizer.Host.Tests.Send;
 
 /// <summary>
-/// The reply windows through <c>POST /v1/messages</c> on a host whose clock is a FakeTimeProvider: the customer
+/// The reply windows through <c>POST /v1/messages</c> on a host whose clock is fake (<see cref="SendFixture.Time"/>): the customer
 /// writes, the clock moves to one second inside the window (sent) and then one second outside (window_closed,
 /// Meta not called).
 /// </summary>
 public sealed class SendReplyWindowTests : IAsyncLifetime
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     private SendFixture _f = null!;
 
-    public async Task InitializeAsync() => _f = await SendFixture.StartAsync(_time);
+    public async Task InitializeAsync() => _f = await SendFixture.StartAsync();
 
     public async Task DisposeAsync() => await _f.DisposeAsync();
 
@@ -23,9 +21,9 @@ public sealed class SendReplyWindowTests : IAsyncLifetime
     {
         await _f.InboundAsync(PageA, PsidA);
 
-        _time.Advance(TimeSpan.FromHours(24) - Second);
+        _f.Time.Advance(TimeSpan.FromHours(24) - Second);
         var (inside, _) = await _f.SendAsync(Messenger());
-        _time.Advance(Second * 2);
+        _f.Time.Advance(Second * 2);
         var (outside, result) = await _f.SendAsync(Messenger());
 
         Assert.Equal((200, 422), (inside, outside));
@@ -38,9 +36,9 @@ public sealed class SendReplyWindowTests : IAsyncLifetime
     {
         await _f.InboundAsync(PageA, PsidA);
 
-        _time.Advance(TimeSpan.FromDays(7) - Second);
+        _f.Time.Advance(TimeSpan.FromDays(7) - Second);
         var (inside, _) = await _f.SendAsync(Messenger("MESSAGE_TAG", "HUMAN_AGENT"));
-        _time.Advance(Second * 2);
+        _f.Time.Advance(Second * 2);
         var (outside, result) = await _f.SendAsync(Messenger("MESSAGE_TAG", "HUMAN_AGENT"));
 
         Assert.Equal((200, 422), (inside, outside));
@@ -53,7 +51,7 @@ public sealed class SendReplyWindowTests : IAsyncLifetime
     {
         await _f.InboundAsync(PageA, PsidA);
 
-        _time.Advance(TimeSpan.FromHours(24) + Second);
+        _f.Time.Advance(TimeSpan.FromHours(24) + Second);
         var (response, _) = await _f.SendAsync(Messenger());
         var (humanAgent, _) = await _f.SendAsync(Messenger("MESSAGE_TAG", "HUMAN_AGENT"));
 
@@ -65,9 +63,9 @@ public sealed class SendReplyWindowTests : IAsyncLifetime
     {
         await _f.InboundWhatsAppAsync(WaId);
 
-        _time.Advance(TimeSpan.FromHours(24) - Second);
+        _f.Time.Advance(TimeSpan.FromHours(24) - Second);
         var (inside, _) = await _f.SendAsync(WhatsApp(new { type = "text", body = "hola" }));
-        _time.Advance(Second * 2);
+        _f.Time.Advance(Second * 2);
         var (outside, result) = await _f.SendAsync(WhatsApp(new { type = "text", body = "hola" }));
         var (template, _) = await _f.SendAsync(WhatsApp(new { type = "whatsapp_template", whatsapp_template = new { name = "order_update", language = new { code = "es" } } }));
 
