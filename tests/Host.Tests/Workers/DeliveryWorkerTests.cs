@@ -258,29 +258,29 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_WithRetryPending_NextProcessDeliversSameWebhookId()
+    public async Task Restart_WithRetryPending_NextProcessDeliversSameWebhookIdOnceDue()
     {
+        var clock = Clock();
         var subscriber = await SubscriberAsync((request, before) => before.Count == 0 ? 503 : 200);
         var directory = Path.Combine(Path.GetTempPath(), "normalizer-tests", Guid.NewGuid().ToString("N"));
         _directories.Add(directory);
         string eventId;
-        var first = new NormalizerApplication(directory, new Dictionary<string, string?>
-        {
-            ["Normalizer:Delivery:BaseDelay"] = "00:00:01", ["Normalizer:Delivery:MaxDelay"] = "00:00:01",
-        });
+        TimeSpan backoff;
+        var first = new NormalizerApplication(directory) { Time = clock };
         try
         {
             await first.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
             await first.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
             eventId = (await first.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
-            await first.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].GetProperty("attempts").GetArrayLength() == 1);
+            backoff = await clock.NextTimerAsync();
         }
         finally
         {
             await first.DisposeAsync();
         }
 
-        var second = App(new Dictionary<string, string?>(FastRetries), directory);
+        clock.Advance(backoff);
+        var second = App(directory: directory, time: clock);
         var delivery = Assert.Single(await second.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "delivered"));
 
         Assert.Equal([503, 200], delivery.AttemptStatusCodes());
