@@ -67,8 +67,9 @@ public sealed class GraphTestBed : IAsyncDisposable
 
     public static string[] Secrets => [AppSecret, NoProofAppSecret, PageToken, Page2Token, NoProofPageToken, IgToken, WaToken];
 
+    /// <summary>Starts both fakes and the services; <paramref name="time"/> replaces the services' clock when given.</summary>
     public static async Task<GraphTestBed> StartAsync(
-        Action<FakeGraphApi>? more = null, IDictionary<string, string?>? settings = null, Uri? baseUrl = null)
+        Action<FakeGraphApi>? more = null, IDictionary<string, string?>? settings = null, Uri? baseUrl = null, TimeProvider? time = null)
     {
         var graph = await FakeGraphApi.StartAsync(g => Configure(g, more));
         var instagram = await FakeGraphApi.StartAsync(g => Configure(g, more));
@@ -85,15 +86,16 @@ public sealed class GraphTestBed : IAsyncDisposable
             values[key] = value;
         }
 
-        var services = Build(values, logs);
+        var services = Build(values, logs, time);
         return new GraphTestBed(graph, instagram, services, logs);
     }
 
     /// <summary>The services as a host would build them, with logs captured at Trace.</summary>
-    public static ServiceProvider Build(IDictionary<string, string?> settings, FakeLogCollector logs)
+    public static ServiceProvider Build(IDictionary<string, string?> settings, FakeLogCollector logs, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<IConfiguration>(configuration)
             .AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp()

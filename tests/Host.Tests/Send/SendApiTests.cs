@@ -101,10 +101,10 @@ public sealed class SendApiTests : IAsyncLifetime
         _f.Graph.Script(PageA).FailTimes(2, 613);
 
         var send = _f.SendAsync(Text(PsidA, PageA));
-        var first = await _f.Time.NextTimerAsync();
+        var first = await _f.Time.NextDelayAsync();
         var callsDuringFirstWait = _f.Graph.SendsTo(PageA).Count;
         _f.Time.Advance(first);
-        var second = await _f.Time.NextTimerAsync();
+        var second = await _f.Time.NextDelayAsync();
         var callsDuringSecondWait = _f.Graph.SendsTo(PageA).Count;
         _f.Time.Advance(second);
         var (status, result) = await send;
@@ -115,7 +115,7 @@ public sealed class SendApiTests : IAsyncLifetime
         Assert.Equal(["rate_limited", "rate_limited", "sent"], result.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("outcome").GetString()));
         Assert.Equal(613, result.GetProperty("attempts")[0].GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(3, _f.Graph.SendsTo(PageA).Count);
-        Assert.True(_f.Time.NoPendingTimer);
+        Assert.True(_f.Time.NoPendingDelay);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class SendApiTests : IAsyncLifetime
         _f.Graph.Script(Number).FailTimes(1, 130429);
 
         var send = _f.SendAsync(new { platform = "whatsapp", page_id = Number, to = WaId, message = new { type = "text", body = "hola" } });
-        await _f.Time.AdvanceToNextTimerAsync();
+        await _f.Time.AdvanceToNextDelayAsync();
         var (status, result) = await send;
 
         Assert.Equal(200, status);
@@ -143,7 +143,7 @@ public sealed class SendApiTests : IAsyncLifetime
         var send = _f.SendAsync(Text(PsidA, PageA));
         for (var wait = 0; wait < 3; wait++)
         {
-            await _f.Time.AdvanceToNextTimerAsync();
+            await _f.Time.AdvanceToNextDelayAsync();
         }
 
         var (status, result) = await send;
@@ -152,7 +152,7 @@ public sealed class SendApiTests : IAsyncLifetime
         Assert.Equal("rate_limited", result.GetProperty("error").GetProperty("kind").GetString());
         Assert.Equal(4, result.GetProperty("attempts").GetArrayLength());
         Assert.Equal(4, _f.Graph.SendsTo(PageA).Count);
-        Assert.True(_f.Time.NoPendingTimer);
+        Assert.True(_f.Time.NoPendingDelay);
     }
 
     [Fact]

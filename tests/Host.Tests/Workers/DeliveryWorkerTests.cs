@@ -115,10 +115,10 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
 
         var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
         var query = $"event_id={eventId}&subscription_id={subscriptionId}";
-        var first = await clock.NextTimerAsync();
+        var first = await clock.NextDelayAsync();
         var duringFirst = Assert.Single(await app.DeliveriesAsync(query));
         clock.Advance(first);
-        var second = await clock.NextTimerAsync();
+        var second = await clock.NextDelayAsync();
         var requestsDuringSecond = subscriber.Requests.Count(r => r.WebhookId == eventId);
         clock.Advance(second);
         var delivery = Assert.Single(await app.WaitForDeliveriesAsync(query, d => d.Count == 1 && d[0].Status() == "delivered"));
@@ -147,12 +147,12 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
 
         var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
-        await clock.AdvanceToNextTimerAsync();
-        await clock.AdvanceToNextTimerAsync();
+        await clock.AdvanceToNextDelayAsync();
+        await clock.AdvanceToNextDelayAsync();
         var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
         Assert.Equal([500, 500, 500], delivery.AttemptStatusCodes());
         Assert.Equal(3, subscriber.Requests.Count(r => r.WebhookId == eventId));
-        Assert.True(clock.NoPendingTimer);
+        Assert.True(clock.NoPendingDelay);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
 
         var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
-        await clock.AdvanceToNextTimerAsync();
+        await clock.AdvanceToNextDelayAsync();
         var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
         var attempts = delivery.GetProperty("attempts").EnumerateArray().ToList();
         Assert.Equal(2, attempts.Count);
@@ -272,7 +272,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
             await first.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
             await first.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
             eventId = (await first.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
-            backoff = await clock.NextTimerAsync();
+            backoff = await clock.NextDelayAsync();
         }
         finally
         {
