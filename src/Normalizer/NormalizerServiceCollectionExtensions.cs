@@ -24,6 +24,11 @@ public static class NormalizerServiceCollectionExtensions
         services.TryAddSingleton<WebhookNormalizer>();
         AddPipeline(services);
         AddGraph(services);
+
+        // Every outbound client carries a credential in a header (Graph tokens as Authorization: Bearer). The
+        // factory's request logger redacts header values in its message only; at Trace it still hands them,
+        // unredacted, to structured sinks as the record's values. Our clients log their calls themselves.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         return new NormalizerBuilder(services);
     }
 

@@ -241,7 +241,7 @@ public sealed class MessengerSenderTests
         var third = await sut.SendAsync(Request(MessengerPage(), User, Text("hi")), CancellationToken.None);
 
         Assert.Null(third.Error);
-        Assert.NotEmpty(bed.Logs.Lines);
+        Assert.NotEmpty(bed.Logs.Lines());
         bed.AssertNoSecretsLeaked(first.Error!.Message, second.Error!.Message, JsonSerializer.Serialize(second.Error));
     }
 

@@ -115,7 +115,7 @@ public sealed class IngestTests
         await anonymous.GetAsync($"/webhooks/meta?hub.mode=subscribe&hub.verify_token={NormalizerApplication.VerifyToken}&hub.challenge=1");
         await app.WaitForEventsAsync(3);
 
-        var logs = string.Join("\n", app.Logs.Lines);
+        var logs = string.Join("\n", app.Logs.Lines());
 
         Assert.Contains("listening", logs, StringComparison.OrdinalIgnoreCase);
         foreach (var secret in new[] { NormalizerApplication.AppSecret, NormalizerApplication.SecondAppSecret, NormalizerApplication.VerifyToken, NormalizerApplication.ApiKey })

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Normalizer.Host.Workers;
 using Normalizer.Testing;
 
@@ -15,9 +17,10 @@ namespace Normalizer.Host.Tests;
 
 /// <summary>
 /// The real host over a real SQLite file in a temp directory (kept when <see cref="Directory"/> is
-/// passed in, so a second instance can open the same database).
+/// passed in, so a second instance can open the same database). Every log record of the host, at Trace, goes to
+/// <see cref="Logs"/>; disposing fails when one of them holds a configured secret, token or key (see <see cref="Secrets"/>).
 /// </summary>
-public sealed class NormalizerApplication : WebApplicationFactory<Program>
+public sealed partial class NormalizerApplication : WebApplicationFactory<Program>
 {
     public const string AppSecret = "app-secret-7f3a9c";
     public const string SecondAppSecret = "second-app-secret-11d2";
@@ -51,7 +54,28 @@ public sealed class NormalizerApplication : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    private readonly ConcurrentDictionary<string, bool> _watched = new(StringComparer.Ordinal);
+
+    public FakeLogCollector Logs { get; } = new();
+
+    /// <summary>Replaces the host's clock (e.g. a FakeTimeProvider) when set.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>
+    /// What must never be logged: every configured setting whose name speaks of a secret, token or key (app secrets,
+    /// verify token, API keys, app and page access tokens), plus what tests add with <see cref="WatchSecret"/>.
+    /// </summary>
+    public IReadOnlyList<string> Secrets =>
+    [
+        .. _settings.Where(s => s.Value is { Length: > 0 } && SecretSetting().IsMatch(s.Key)).Select(s => s.Value!),
+        .. _watched.Keys,
+    ];
+
+    /// <summary>Adds a value learned at run time (a subscription's signing secret, a token put through the API).</summary>
+    public void WatchSecret(string value) => _watched.TryAdd(value, true);
+
+    /// <summary>Fails when any of <see cref="Secrets"/> appears in a log record so far (message, values, scopes, exception).</summary>
+    public void AssertNoSecretsLogged() => Logs.AssertNoneOf(Secrets);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -60,9 +84,19 @@ public sealed class NormalizerApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        // Every level the configuration sets is lowered to Trace, so the secret check covers every category; what
+        // Program.cs pins in code for a narrower category (request URLs carry the verify token) stays pinned.
+        builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Trace)
+            .AddFilter(null, LogLevel.Trace).AddFilter("Microsoft", LogLevel.Trace).AddFilter("Microsoft.AspNetCore", LogLevel.Trace)
+            .AddFilter("System", LogLevel.Trace));
         builder.ConfigureServices(services =>
         {
+            if (Time is { } time)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            }
+
             if (!_processInbox)
             {
                 services.RemoveAll<IHostedService>();
@@ -165,7 +199,13 @@ public sealed class NormalizerApplication : WebApplicationFactory<Program>
                 // best effort on a temp directory
             }
         }
+
+        AssertNoSecretsLogged();
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    // The last name segment (indexes skipped): AppSecrets, VerifyToken, ApiKeys, Secret, AccessToken …
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(secret|token|apikey)[^:]*(:\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex SecretSetting();
 }

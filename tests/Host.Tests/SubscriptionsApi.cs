@@ -13,7 +13,10 @@ internal static class SubscriptionsApi
         var response = await api.PostAsync("/v1/subscriptions", NormalizerApplication.Json(json));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("id").GetString()!, body.GetProperty("secret").GetString()!);
+        var secret = body.GetProperty("secret").GetString()!;
+        app.WatchSecret(secret);
+        app.WatchSecret(secret["whsec_".Length..]);
+        return (body.GetProperty("id").GetString()!, secret);
     }
 
     public static async Task<List<JsonElement>> DeliveriesAsync(this NormalizerApplication app, string query)

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Normalizer.Channels;
 using Normalizer.Credentials;
 using Normalizer.Events;
@@ -46,7 +47,7 @@ public sealed class GraphTestBed : IAsyncDisposable
     public const string Asid = "5000000000000001";
     public const string OtherAsid = "5000000000000002";
 
-    private GraphTestBed(FakeGraphApi graph, FakeGraphApi instagram, ServiceProvider services, CapturingLoggerProvider logs)
+    private GraphTestBed(FakeGraphApi graph, FakeGraphApi instagram, ServiceProvider services, FakeLogCollector logs)
     {
         Graph = graph;
         Instagram = instagram;
@@ -62,16 +63,17 @@ public sealed class GraphTestBed : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public static string[] Secrets => [AppSecret, NoProofAppSecret, PageToken, Page2Token, NoProofPageToken, IgToken, WaToken];
 
+    /// <summary>Starts both fakes and the services; <paramref name="time"/> replaces the services' clock when given.</summary>
     public static async Task<GraphTestBed> StartAsync(
-        Action<FakeGraphApi>? more = null, IDictionary<string, string?>? settings = null, Uri? baseUrl = null)
+        Action<FakeGraphApi>? more = null, IDictionary<string, string?>? settings = null, Uri? baseUrl = null, TimeProvider? time = null)
     {
         var graph = await FakeGraphApi.StartAsync(g => Configure(g, more));
         var instagram = await FakeGraphApi.StartAsync(g => Configure(g, more));
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var values = new Dictionary<string, string?>
         {
             ["Normalizer:Graph:BaseUrl"] = (baseUrl ?? graph.BaseUrl).ToString(),
@@ -84,16 +86,17 @@ public sealed class GraphTestBed : IAsyncDisposable
             values[key] = value;
         }
 
-        var services = Build(values, logs);
+        var services = Build(values, logs, time);
         return new GraphTestBed(graph, instagram, services, logs);
     }
 
     /// <summary>The services as a host would build them, with logs captured at Trace.</summary>
-    public static ServiceProvider Build(IDictionary<string, string?> settings, CapturingLoggerProvider logs)
+    public static ServiceProvider Build(IDictionary<string, string?> settings, FakeLogCollector logs, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddSingleton(time ?? TimeProvider.System)
+            .AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<IConfiguration>(configuration)
             .AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp()
             .Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -140,7 +143,7 @@ public sealed class GraphTestBed : IAsyncDisposable
     public void AssertNoSecretsLeaked(params string?[] texts)
     {
         var proofs = Secrets.SelectMany(t => new[] { AppSecret, NoProofAppSecret }.Select(s => FakeGraphApi.AppSecretProof(t, s)));
-        var everything = string.Join('\n', Logs.Lines.Concat(texts.OfType<string>()));
+        var everything = string.Join('\n', Logs.Lines().Concat(texts.OfType<string>()));
         foreach (var secret in Secrets.Concat(proofs))
         {
             Xunit.Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);

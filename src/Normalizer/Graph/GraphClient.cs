@@ -35,8 +35,9 @@ internal sealed class GraphClient(
         }
 
         var client = httpClientFactory.CreateClient(request.HttpClientName ?? HttpClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
+        // The timeout runs on the injected clock, like every other wait of the service.
+        using var deadline = new CancellationTokenSource(settings.Timeout, timeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token);

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Credentials;
 using Normalizer.Events;
+using Normalizer.Testing;
 
 namespace Normalizer.Host.Tests.Endpoints;
 
@@ -215,10 +216,10 @@ public sealed class PagesEndpointsTests
         await store.ListPagesAsync(null, default);
         await api.DeleteAsync("/v1/pages/104523987765432/token");
 
-        Assert.Contains(app.Logs.Lines, l => l.Contains("104523987765432", StringComparison.Ordinal));
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(ApiToken, StringComparison.Ordinal));
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(ConfigToken, StringComparison.Ordinal));
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(PagesAppSecret, StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines(), l => l.Contains("104523987765432", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines(), l => l.Contains(ApiToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines(), l => l.Contains(ConfigToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines(), l => l.Contains(PagesAppSecret, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Normalizer.Testing;
 
 namespace Normalizer.Host.Tests.Endpoints;
 
@@ -52,7 +53,7 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
         Assert.DoesNotContain("secret", all, StringComparison.Ordinal);
         var list = JsonDocument.Parse(all).RootElement.GetProperty("data");
         Assert.Equal(id, Assert.Single(list.EnumerateArray()).GetProperty("id").GetString());
-        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains(KnownSecret, StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Logs.Lines(), l => l.Contains(KnownSecret, StringComparison.Ordinal));
     }
 
     [Theory]

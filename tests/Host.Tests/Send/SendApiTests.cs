@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Normalizer.Testing;
 using Normalizer.Testing.FakeGraph;
 using static Normalizer.Host.Tests.Send.SendFixture;
 
@@ -7,6 +8,8 @@ namespace Normalizer.Host.Tests.Send;
 
 public sealed class SendApiTests : IAsyncLifetime
 {
+    private static readonly TimeSpan MaxDelay = new Sending.SendOptions().MaxDelay;
+
     private SendFixture _f = null!;
 
     public async Task InitializeAsync() => _f = await SendFixture.StartAsync();
@@ -97,12 +100,22 @@ public sealed class SendApiTests : IAsyncLifetime
         await _f.InboundAsync(PageA, PsidA);
         _f.Graph.Script(PageA).FailTimes(2, 613);
 
-        var (status, result) = await _f.SendAsync(Text(PsidA, PageA));
+        var send = _f.SendAsync(Text(PsidA, PageA));
+        var first = await _f.Time.NextDelayAsync();
+        var callsDuringFirstWait = _f.Graph.SendsTo(PageA).Count;
+        _f.Time.Advance(first);
+        var second = await _f.Time.NextDelayAsync();
+        var callsDuringSecondWait = _f.Graph.SendsTo(PageA).Count;
+        _f.Time.Advance(second);
+        var (status, result) = await send;
 
         Assert.Equal(200, status);
+        Assert.Equal((1, 2), (callsDuringFirstWait, callsDuringSecondWait));
+        Assert.All([first, second], d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), MaxDelay));
         Assert.Equal(["rate_limited", "rate_limited", "sent"], result.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("outcome").GetString()));
         Assert.Equal(613, result.GetProperty("attempts")[0].GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(3, _f.Graph.SendsTo(PageA).Count);
+        Assert.True(_f.Time.NoPendingDelay);
     }
 
     [Fact]
@@ -111,7 +124,9 @@ public sealed class SendApiTests : IAsyncLifetime
         await _f.InboundWhatsAppAsync(WaId);
         _f.Graph.Script(Number).FailTimes(1, 130429);
 
-        var (status, result) = await _f.SendAsync(new { platform = "whatsapp", page_id = Number, to = WaId, message = new { type = "text", body = "hola" } });
+        var send = _f.SendAsync(new { platform = "whatsapp", page_id = Number, to = WaId, message = new { type = "text", body = "hola" } });
+        await _f.Time.AdvanceToNextDelayAsync();
+        var (status, result) = await send;
 
         Assert.Equal(200, status);
         Assert.Equal(2, result.GetProperty("attempts").GetArrayLength());
@@ -120,16 +135,24 @@ public sealed class SendApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_RateLimitedBeyondRetries_Is429()
+    public async Task Send_RateLimitedBeyondRetries_Is429AfterThreeBackoffs()
     {
         await _f.InboundAsync(PageA, PsidA);
         _f.Graph.Script(PageA).FailTimes(10, 613);
 
-        var (status, result) = await _f.SendAsync(Text(PsidA, PageA));
+        var send = _f.SendAsync(Text(PsidA, PageA));
+        for (var wait = 0; wait < 3; wait++)
+        {
+            await _f.Time.AdvanceToNextDelayAsync();
+        }
+
+        var (status, result) = await send;
 
         Assert.Equal(429, status);
         Assert.Equal("rate_limited", result.GetProperty("error").GetProperty("kind").GetString());
         Assert.Equal(4, result.GetProperty("attempts").GetArrayLength());
+        Assert.Equal(4, _f.Graph.SendsTo(PageA).Count);
+        Assert.True(_f.Time.NoPendingDelay);
     }
 
     [Fact]
@@ -296,7 +319,7 @@ public sealed class SendApiTests : IAsyncLifetime
         await _f.SendAsync(Text(PsidA, PageA));
         await _f.SendAsync(Text(PsidA, PageA));
 
-        var logs = string.Join("\n", _f.App.Logs.Lines);
+        var logs = string.Join("\n", _f.App.Logs.Lines());
 
         foreach (var secret in new[] { TokenA, TokenB, WaToken, AppSecret })
         {

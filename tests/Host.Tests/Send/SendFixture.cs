@@ -22,18 +22,26 @@ internal sealed class SendFixture : IAsyncDisposable
     public const string WaId = "34600000000";
     public const string Asid = "10154673853349851";
 
-    private SendFixture(FakeGraphApi graph, NormalizerApplication app)
+    private SendFixture(FakeGraphApi graph, NormalizerApplication app, ObservedFakeTimeProvider time)
     {
         Graph = graph;
         App = app;
+        Time = time;
     }
 
     public FakeGraphApi Graph { get; }
 
     public NormalizerApplication App { get; }
 
+    /// <summary>
+    /// The host's clock: it moves only when a test advances it, so retry backoffs (the production defaults) and
+    /// reply windows are driven by the test, never waited for.
+    /// </summary>
+    public ObservedFakeTimeProvider Time { get; }
+
     public static async Task<SendFixture> StartAsync()
     {
+        var time = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
         var graph = await FakeGraphApi.StartAsync(g => g
             .AddApp(AppId, AppSecret)
             .AddPage(PageA, Platform.Facebook, TokenA, AppId)
@@ -52,16 +60,17 @@ internal sealed class SendFixture : IAsyncDisposable
             ["Normalizer:Pages:0:Id"] = PageA, ["Normalizer:Pages:0:Platform"] = "facebook", ["Normalizer:Pages:0:AccessToken"] = TokenA, ["Normalizer:Pages:0:AppId"] = AppId,
             ["Normalizer:Pages:1:Id"] = PageB, ["Normalizer:Pages:1:Platform"] = "facebook", ["Normalizer:Pages:1:AccessToken"] = TokenB, ["Normalizer:Pages:1:AppId"] = AppId,
             ["Normalizer:Pages:2:Id"] = Number, ["Normalizer:Pages:2:Platform"] = "whatsapp", ["Normalizer:Pages:2:AccessToken"] = WaToken, ["Normalizer:Pages:2:AppId"] = AppId,
-            ["Normalizer:Send:BaseDelay"] = "00:00:00.010",
-            ["Normalizer:Send:MaxDelay"] = "00:00:00.100",
-        });
-        return new SendFixture(graph, app);
+        })
+        {
+            Time = time,
+        };
+        return new SendFixture(graph, app, time);
     }
 
-    /// <summary>A customer message now, so the reply window is open; waits until it is stored.</summary>
+    /// <summary>A customer message now (by the host's clock), so the reply window is open; waits until it is stored.</summary>
     public async Task InboundAsync(string pageId, string psid, TimeSpan? ago = null)
     {
-        var at = DateTimeOffset.UtcNow - (ago ?? TimeSpan.Zero);
+        var at = Time.GetUtcNow() - (ago ?? TimeSpan.Zero);
         var before = (await App.WaitForEventsAsync(0)).Count;
         await App.PostWebhookAsync(SendBodies.MessengerText(pageId, psid, "m_" + Guid.NewGuid().ToString("N"), at));
         await App.WaitForEventsAsync(before + 1);
@@ -70,7 +79,7 @@ internal sealed class SendFixture : IAsyncDisposable
     public async Task InboundWhatsAppAsync(string waId)
     {
         var before = (await App.WaitForEventsAsync(0)).Count;
-        await App.PostWebhookAsync(SendBodies.WhatsAppText(Number, waId, "wamid." + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
+        await App.PostWebhookAsync(SendBodies.WhatsAppText(Number, waId, "wamid." + Guid.NewGuid().ToString("N"), Time.GetUtcNow()));
         await App.WaitForEventsAsync(before + 1);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Normalizer.Delivery;
 using Normalizer.Testing;
 using Normalizer.Testing.Subscriber;
 
@@ -15,6 +16,8 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         ["Normalizer:Delivery:MaxDelay"] = "00:00:00.200",
         ["Normalizer:Delivery:PollInterval"] = "00:00:00.100",
     };
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<string> _directories = [];
@@ -65,7 +68,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         }
 
         await app.WaitForDeliveriesAsync($"event_id={requests[0].WebhookId}", d => d.Count == 1 && d[0].Status() == "delivered");
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(secret[6..], StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines(), l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(secret[6..], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,18 +104,30 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deliver_Failing500Twice_RetriesAndDeliversOnThirdAttempt()
+    public async Task Deliver_Failing500Twice_RetriesAfterEachBackoffAndDeliversOnThirdAttempt()
     {
-        var app = App();
+        var clock = Clock();
+        var app = App(time: clock);
         var subscriber = await SubscriberAsync((request, before) => before.Count(b => b.WebhookId == request.WebhookId) < 2 ? 500 : 200);
         var (subscriptionId, secret) = await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
 
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
 
-        var evt = (await app.WaitForEventsAsync(1))[0];
-        var eventId = evt.GetProperty("id").GetString()!;
-        var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}&subscription_id={subscriptionId}",
-            d => d.Count == 1 && d[0].Status() == "delivered"));
+        var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        var query = $"event_id={eventId}&subscription_id={subscriptionId}";
+        var first = await clock.NextDelayAsync();
+        var duringFirst = Assert.Single(await app.DeliveriesAsync(query));
+        clock.Advance(first);
+        var second = await clock.NextDelayAsync();
+        var requestsDuringSecond = subscriber.Requests.Count(r => r.WebhookId == eventId);
+        clock.Advance(second);
+        var delivery = Assert.Single(await app.WaitForDeliveriesAsync(query, d => d.Count == 1 && d[0].Status() == "delivered"));
+
+        // The next attempt's time is stored before waiting (a restart resumes from it), on the host's clock.
+        Assert.Equal(Start + first, duringFirst.GetProperty("next_attempt_at").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal([500], duringFirst.AttemptStatusCodes());
+        Assert.Equal(2, requestsDuringSecond);
+        Assert.All([first, second], d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), new DeliveryOptions().MaxDelay));
         Assert.Equal([500, 500, 200], delivery.AttemptStatusCodes());
         Assert.Equal([1, 2, 3], delivery.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("attempt").GetInt32()));
         var requests = subscriber.Requests.Where(r => r.WebhookId == eventId).ToList();
@@ -124,22 +139,27 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     [Fact]
     public async Task Deliver_Always500_IsDeadAfterMaxAttempts()
     {
-        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "3" });
+        var clock = Clock();
+        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "3" }, time: clock);
         var subscriber = await SubscriberAsync((_, _) => 500);
         await app.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
 
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
 
         var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        await clock.AdvanceToNextDelayAsync();
+        await clock.AdvanceToNextDelayAsync();
         var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
         Assert.Equal([500, 500, 500], delivery.AttemptStatusCodes());
         Assert.Equal(3, subscriber.Requests.Count(r => r.WebhookId == eventId));
+        Assert.True(clock.NoPendingDelay);
     }
 
     [Fact]
     public async Task Deliver_ConnectionRefused_RecordsErrorWithoutStatus()
     {
-        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "2" });
+        var clock = Clock();
+        var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "2" }, time: clock);
         var gone = await SubscriberAsync();
         var url = gone.Url;
         await gone.DisposeAsync();
@@ -149,6 +169,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
 
         var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
+        await clock.AdvanceToNextDelayAsync();
         var delivery = Assert.Single(await app.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "dead"));
         var attempts = delivery.GetProperty("attempts").EnumerateArray().ToList();
         Assert.Equal(2, attempts.Count);
@@ -237,44 +258,47 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_WithRetryPending_NextProcessDeliversSameWebhookId()
+    public async Task Restart_WithRetryPending_NextProcessDeliversSameWebhookIdOnceDue()
     {
+        var clock = Clock();
         var subscriber = await SubscriberAsync((request, before) => before.Count == 0 ? 503 : 200);
         var directory = Path.Combine(Path.GetTempPath(), "normalizer-tests", Guid.NewGuid().ToString("N"));
         _directories.Add(directory);
         string eventId;
-        var first = new NormalizerApplication(directory, new Dictionary<string, string?>
-        {
-            ["Normalizer:Delivery:BaseDelay"] = "00:00:01", ["Normalizer:Delivery:MaxDelay"] = "00:00:01",
-        });
+        TimeSpan backoff;
+        var first = new NormalizerApplication(directory) { Time = clock };
         try
         {
             await first.SubscribeAsync($$"""{"url":"{{subscriber.Url}}"}""");
             await first.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
             eventId = (await first.WaitForEventsAsync(1))[0].GetProperty("id").GetString()!;
-            await first.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].GetProperty("attempts").GetArrayLength() == 1);
+            backoff = await clock.NextDelayAsync();
         }
         finally
         {
             await first.DisposeAsync();
         }
 
-        var second = App(new Dictionary<string, string?>(FastRetries), directory);
+        clock.Advance(backoff);
+        var second = App(directory: directory, time: clock);
         var delivery = Assert.Single(await second.WaitForDeliveriesAsync($"event_id={eventId}", d => d.Count == 1 && d[0].Status() == "delivered"));
 
         Assert.Equal([503, 200], delivery.AttemptStatusCodes());
         Assert.Equal([eventId, eventId], subscriber.Requests.Select(r => r.WebhookId));
     }
 
-    private NormalizerApplication App(Dictionary<string, string?>? settings = null, string? directory = null)
+    // Production backoff delays on a fake clock: the test advances it when the runner starts waiting.
+    private static ObservedFakeTimeProvider Clock() => new(Start);
+
+    private NormalizerApplication App(Dictionary<string, string?>? settings = null, string? directory = null, ObservedFakeTimeProvider? time = null)
     {
-        var all = new Dictionary<string, string?>(FastRetries);
+        var all = time is null ? new Dictionary<string, string?>(FastRetries) : [];
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
         }
 
-        var app = new NormalizerApplication(directory, all);
+        var app = new NormalizerApplication(directory, all) { Time = time };
         _owned.Add(app);
         return app;
     }

@@ -76,7 +76,7 @@ public sealed partial class FakeGraphApi
         return this;
     }
 
-    /// <summary>The clock for <see cref="FakeGraphCall.ReceivedAt"/> and scripted delays (e.g. a manual TimeProvider).</summary>
+    /// <summary>The clock for <see cref="FakeGraphCall.ReceivedAt"/> and scripted delays (e.g. a FakeTimeProvider).</summary>
     public FakeGraphApi UseTimeProvider(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);

@@ -62,7 +62,7 @@ public sealed class FakeGraphScript
 
     /// <summary>
     /// The next matching call behaves normally but is answered only after <paramref name="delay"/>, measured on the
-    /// fake's <see cref="TimeProvider"/> (with a manual provider nothing happens until it is advanced).
+    /// fake's <see cref="TimeProvider"/> (with a FakeTimeProvider nothing happens until it is advanced).
     /// </summary>
     public FakeGraphScript Delay(TimeSpan delay) => Enqueue(new ScriptedStep { Delay = delay });
 

@@ -149,13 +149,20 @@ public sealed class GraphClientTests
     }
 
     [Fact]
-    public async Task SendAsync_NoAnswerWithinTimeout_ReturnsNetworkFailure()
+    public async Task SendAsync_NoAnswerWithinTimeout_ReturnsNetworkFailureOnceTheClockPassesIt()
     {
-        await using var bed = await StartAsync(settings: new Dictionary<string, string?> { ["Normalizer:Graph:Timeout"] = "00:00:00.300" });
+        var clock = new ObservedFakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        await using var bed = await StartAsync(settings: new Dictionary<string, string?> { ["Normalizer:Graph:Timeout"] = "00:00:07" }, time: clock);
         bed.Graph.Script(FakeGraphCallKind.Node, PageId).Hang();
 
-        var response = await bed.Get<IGraphClient>().SendAsync(GraphRequest.Get(PageId, PageToken, AppSecret), CancellationToken.None);
+        var send = bed.Get<IGraphClient>().SendAsync(GraphRequest.Get(PageId, PageToken, AppSecret), CancellationToken.None);
+        var timeout = await clock.NextTimeoutAsync();
+        var doneBeforeTimeout = send.IsCompleted;
+        clock.Advance(timeout);
+        var response = await send;
 
+        Assert.Equal(TimeSpan.FromSeconds(7), timeout);
+        Assert.False(doneBeforeTimeout);
         Assert.Equal(0, response.StatusCode);
         Assert.True(response.Error!.IsNetworkFailure);
         Assert.Contains("in time", response.Error.Message);
@@ -181,7 +188,7 @@ public sealed class GraphClientTests
         var response = await bed.Get<IGraphClient>().SendAsync(GraphRequest.Get(PageId, PageToken, AppSecret), CancellationToken.None);
 
         Assert.Equal(190, response.Error!.Code);
-        Assert.NotEmpty(bed.Logs.Lines);
+        Assert.NotEmpty(bed.Logs.Lines());
         bed.AssertNoSecretsLeaked(response.Error.Message, response.Error.ToString());
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Normalizer.Graph;
 using Normalizer.Testing;
@@ -16,7 +17,7 @@ public sealed class GraphOptionsTests
             ["Normalizer:Graph:InstagramBaseUrl"] = "http://127.0.0.1:5091/",
             ["Normalizer:Graph:Version"] = "v26.0",
             ["Normalizer:Graph:Timeout"] = "00:00:07",
-        }, new CapturingLoggerProvider());
+        }, new FakeLogCollector());
 
         var options = sut.GetRequiredService<IOptionsMonitor<GraphOptions>>().CurrentValue;
 
@@ -42,7 +43,7 @@ public sealed class GraphOptionsTests
     [InlineData("latest")]
     public void ValidateOnStart_BadVersion_FailsNamingTheKeyNotTheValue(string version)
     {
-        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Version"] = version }, new CapturingLoggerProvider());
+        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Version"] = version }, new FakeLogCollector());
 
         var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IStartupValidator>().Validate());
 
@@ -53,7 +54,7 @@ public sealed class GraphOptionsTests
     [Fact]
     public void ValidateOnStart_ZeroTimeout_Fails()
     {
-        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Timeout"] = "00:00:00" }, new CapturingLoggerProvider());
+        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Timeout"] = "00:00:00" }, new FakeLogCollector());
 
         var error = Assert.Throws<OptionsValidationException>(() => sut.GetRequiredService<IStartupValidator>().Validate());
 
@@ -63,7 +64,7 @@ public sealed class GraphOptionsTests
     [Fact]
     public void ValidateOnStart_ValidSection_Passes()
     {
-        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Version"] = "v24.0" }, new CapturingLoggerProvider());
+        using var sut = GraphTestBed.Build(new Dictionary<string, string?> { ["Normalizer:Graph:Version"] = "v24.0" }, new FakeLogCollector());
 
         sut.GetRequiredService<IStartupValidator>().Validate();
     }

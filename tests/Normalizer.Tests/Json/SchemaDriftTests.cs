@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NJsonSchema;
 using Normalizer.Events;
 using Normalizer.Json;
 using Normalizer.Testing;
@@ -39,16 +38,15 @@ public sealed partial class SchemaDriftTests
     }
 
     [Fact]
-    public async Task Readme_HasOneValidExamplePerEventName()
+    public void Readme_HasOneValidExamplePerEventName()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Schemas, "README.md"));
-        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "normalized-event.schema.json")));
 
         var examples = JsonBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
         foreach (var example in examples)
         {
-            Assert.Empty(schema.Validate(example));
+            Assert.Empty(Testing.SchemaFiles.Errors(EventSchema.FileName, example));
         }
 
         var names = examples.Select(e => JsonDocument.Parse(e).RootElement.GetProperty("event").GetString()).ToList();
