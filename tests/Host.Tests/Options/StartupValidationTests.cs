@@ -1,3 +1,4 @@
+using Normalizer.Testing;
 namespace Normalizer.Host.Tests.Options;
 
 /// <summary>The real host refuses to start on a bad setting and says which key is wrong, never its value.</summary>
@@ -25,7 +26,7 @@ public sealed class StartupValidationTests
         var messages = Messages(error);
         Assert.Contains(named, messages, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, messages, StringComparison.Ordinal);
-        Assert.DoesNotContain(sut.Logs.Lines, l => l.Contains(Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(sut.Logs.Lines(), l => l.Contains(Secret, StringComparison.Ordinal));
     }
 
     private static string Messages(Exception error) => error switch
