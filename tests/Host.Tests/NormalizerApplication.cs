@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
