@@ -205,7 +205,8 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    // The last name segment (indexes skipped): AppSecrets, VerifyToken, ApiKeys, Secret, AccessToken …
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(secret|token|apikey)[^:]*(:\d+)?$")]
+    // The name ends in a secret, token or API key (indexes skipped): AppSecrets:0, VerifyToken, ApiKeys:0, Secret, AccessToken;
+    // not ApiKeyFailureLimit.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(secrets?|token|apikeys)(:\d+)?$")]
     private static partial System.Text.RegularExpressions.Regex SecretSetting();
 }

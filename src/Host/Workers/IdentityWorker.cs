@@ -30,7 +30,7 @@ internal sealed partial class IdentityWorker(EventFeed feed, IdentityRelinker re
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        state.Failed(ex);
+                        state.Failed(ex, loopFailed: false);
                         LogFailed(logger, stored.Event.Id, ex);
                     }
                 }

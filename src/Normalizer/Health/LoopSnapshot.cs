@@ -26,6 +26,9 @@ public sealed record LoopSnapshot(
     /// <summary>Working without a heartbeat for longer than allowed.</summary>
     public const string Stalled = "stalled";
 
-    /// <summary>Whether this state makes the host degraded.</summary>
-    public bool Degraded => State is Failing or Stalled;
+    /// <summary>Failures in a row after which a failing loop makes the host degraded (one busy moment does not).</summary>
+    public const int DegradedAfterFailures = 3;
+
+    /// <summary>Whether this state makes the host degraded: stalled, or failing <see cref="DegradedAfterFailures"/> times in a row.</summary>
+    public bool Degraded => State == Stalled || ConsecutiveFailures >= DegradedAfterFailures;
 }

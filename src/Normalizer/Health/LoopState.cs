@@ -30,12 +30,20 @@ public sealed class LoopState(string name, TimeProvider time)
         }
     }
 
-    /// <summary>The unit of work failed (the loop goes on): counted, and its kind kept (never its message, which may carry data).</summary>
-    public void Failed(Exception exception)
+    /// <summary>
+    /// The unit of work failed (the loop goes on): counted, and its kind kept (never its message, which may carry data).
+    /// <paramref name="loopFailed"/> false: only one item failed for a reason outside the host (the Graph API did not
+    /// answer a relink lookup, say); it is counted but does not make the loop failing.
+    /// </summary>
+    public void Failed(Exception exception, bool loopFailed = true)
     {
         ArgumentNullException.ThrowIfNull(exception);
         Volatile.Write(ref _busySince, 0);
-        Interlocked.Increment(ref _consecutiveFailures);
+        if (loopFailed)
+        {
+            Interlocked.Increment(ref _consecutiveFailures);
+        }
+
         Interlocked.Increment(ref _failures);
         Volatile.Write(ref _lastError, new ErrorNote(exception.GetType().Name, time.GetUtcNow().ToUnixTimeMilliseconds()));
     }

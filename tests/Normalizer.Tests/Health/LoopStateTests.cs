@@ -21,14 +21,31 @@ public sealed class LoopStateTests
         sut.Failed(new InvalidOperationException());
         var failing = sut.Snapshot(StallAfter);
         Assert.Equal((LoopSnapshot.Failing, 2, 2L, "InvalidOperationException"), (failing.State, failing.ConsecutiveFailures, failing.Failures, failing.LastError));
-        Assert.True(failing.Degraded);
+        Assert.False(failing.Degraded); // two busy moments are not an outage
+        sut.Failed(new InvalidOperationException());
+        Assert.True(sut.Snapshot(StallAfter).Degraded);
 
         sut.Busy();
         sut.Succeeded();
         var recovered = sut.Snapshot(StallAfter);
-        Assert.Equal((LoopSnapshot.Idle, 0, 2L), (recovered.State, recovered.ConsecutiveFailures, recovered.Failures));
+        Assert.Equal((LoopSnapshot.Idle, 0, 3L), (recovered.State, recovered.ConsecutiveFailures, recovered.Failures));
         Assert.Equal(clock.GetUtcNow(), recovered.LastSuccessAt);
         Assert.False(recovered.Degraded);
+    }
+
+    [Fact]
+    public void Failed_AnItemFailingOutsideTheHost_IsCountedButTheLoopIsNotFailing()
+    {
+        var sut = new LoopState("identity", new Clock());
+
+        for (var i = 0; i < 5; i++)
+        {
+            sut.Failed(new HttpRequestException(), loopFailed: false);
+        }
+
+        var snapshot = sut.Snapshot(StallAfter);
+        Assert.Equal((LoopSnapshot.Idle, 0, 5L, "HttpRequestException", false),
+            (snapshot.State, snapshot.ConsecutiveFailures, snapshot.Failures, snapshot.LastError, snapshot.Degraded));
     }
 
     [Fact]
