@@ -15,6 +15,11 @@ public sealed class StartupValidationTests
     [InlineData("Normalizer:Send:MaxAttempts", "0", "Normalizer:Send:MaxAttempts")]
     [InlineData("Normalizer:Send:PermitsPerSecond", "0", "Normalizer:Send:PermitsPerSecond")]
     [InlineData("Normalizer:Delivery:BaseDelay", "00:00:00", "Normalizer:Delivery:BaseDelay")]
+    [InlineData("Normalizer:Inbox:MaxAttempts", "0", "Normalizer:Inbox:MaxAttempts")]
+    [InlineData("Normalizer:Inbox:RowTimeBudget", "-00:00:01", "Normalizer:Inbox:RowTimeBudget")]
+    [InlineData("Normalizer:Inbox:MaxEventsPerRow", "0", "Normalizer:Inbox:MaxEventsPerRow")]
+    [InlineData("Normalizer:Health:MaxInboxLag", "00:00:00", "Normalizer:Health:MaxInboxLag")]
+    [InlineData("Normalizer:Health:StallAfter", "00:00:00", "Normalizer:Health:StallAfter")]
     [InlineData("Normalizer:Storage:Provider", "postgres", "Normalizer:Storage:Provider")]
     [InlineData("Normalizer:Storage:ConnectionString", "Data Source=x.db;Password=" + Secret + ";Colour=blue", "Normalizer:Storage:ConnectionString")]
     public async Task Start_BadSetting_FailsNamingTheKeyNotTheValue(string key, string value, string named)
