@@ -113,7 +113,11 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
     }
 
     /// <summary>POSTs a body signed with <see cref="AppSecret"/> (or the given header, or none).</summary>
-    public Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string path = "/webhooks/meta", string? signature = "sign")
+    public Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string path = "/webhooks/meta", string? signature = "sign") =>
+        PostWebhookAsync(CreateClient(), body, path, signature);
+
+    /// <summary>POSTs a body signed with <see cref="AppSecret"/> through <paramref name="client"/> (a host built from this one).</summary>
+    public static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, byte[] body, string path = "/webhooks/meta", string? signature = "sign")
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -124,7 +128,7 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
                 signature == "sign" ? Signing.XHubSignature256(body, AppSecret) : signature);
         }
 
-        return CreateClient().SendAsync(request);
+        return client.SendAsync(request);
     }
 
     /// <summary>Pages through /v1/events until at least <paramref name="count"/> events are there (bounded wait).</summary>

@@ -64,7 +64,7 @@ public sealed class InboxBudgetTests
         var body = Batch(("m_1", "bad"), ("m_2", "good"), ("m_3", "bad"), ("m_4", "bad"));
         using (var client = host.CreateClient())
         {
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await NormalizerApplication.PostWebhookAsync(client, body)).StatusCode);
         }
 
         Assert.Equal(1, await host.Services.GetRequiredService<InboxProcessor>().ProcessNextBatchAsync(CancellationToken.None));
@@ -113,7 +113,7 @@ public sealed class InboxBudgetTests
                 using var client = host.CreateClient();
                 foreach (var (mid, text) in new[] { ("m_a", "a"), ("m_x", "crash"), ("m_b", "b") })
                 {
-                    Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, Message(mid, text))).StatusCode);
+                    Assert.Equal(HttpStatusCode.OK, (await NormalizerApplication.PostWebhookAsync(client, Message(mid, text))).StatusCode);
                 }
 
                 await Assert.ThrowsAsync<ProcessStopped>(() =>
@@ -165,15 +165,6 @@ public sealed class InboxBudgetTests
     {
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NormalizerApplication.ApiKey);
         return client;
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Normalizer.Testing.Signing.XHubSignature256(body, NormalizerApplication.AppSecret));
-        return client.SendAsync(request);
     }
 
     private static byte[] Message(string mid, string text) => Batch((mid, text));

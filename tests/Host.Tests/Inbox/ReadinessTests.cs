@@ -52,18 +52,18 @@ public sealed class ReadinessTests
         using var client = host.CreateClient();
         var body = Normalizer.Testing.Fixture.Sample("instagram-text.json");
 
-        using var refused = await PostAsync(client, body);
+        using var refused = await NormalizerApplication.PostWebhookAsync(client, body);
         var error = await refused.Content.ReadFromJsonAsync<JsonElement>();
         using var failingOnce = await client.GetAsync("/readyz");
         var once = await failingOnce.Content.ReadFromJsonAsync<JsonElement>();
         for (var i = 1; i < InboxFailsFirst.Times; i++)
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await PostAsync(client, body)).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await NormalizerApplication.PostWebhookAsync(client, body)).StatusCode);
         }
 
         using var degraded = await client.GetAsync("/readyz");
         var state = await degraded.Content.ReadFromJsonAsync<JsonElement>();
-        using var accepted = await PostAsync(client, body);
+        using var accepted = await NormalizerApplication.PostWebhookAsync(client, body);
         using var ready = await client.GetAsync("/readyz");
         var after = await ready.Content.ReadFromJsonAsync<JsonElement>();
 
@@ -85,15 +85,6 @@ public sealed class ReadinessTests
 
     private static JsonElement Loop(JsonElement readyz, string name) =>
         readyz.GetProperty("loops").EnumerateArray().Single(l => l.GetProperty("name").GetString() == name);
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Normalizer.Testing.Signing.XHubSignature256(body, NormalizerApplication.AppSecret));
-        return client.SendAsync(request);
-    }
 
     // The store, except that the inbox writer's first connections fail with an exception that is not a DbException.
     private sealed class InboxFailsFirst(IStoreConnectionFactory real) : IStoreConnectionFactory
