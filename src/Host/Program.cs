@@ -42,6 +42,7 @@ builder.Services.AddNormalizer()
 builder.Services.AddHostedService<InboxWorker>();
 builder.Services.AddHostedService<DeliveryWorker>();
 builder.Services.AddHostedService<IdentityWorker>();
+builder.Services.AddHostedService<RetentionWorker>();
 builder.Services.AddCredentialsAndTemplates();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

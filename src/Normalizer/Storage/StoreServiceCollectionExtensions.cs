@@ -28,6 +28,9 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.TryAddSingleton<BackgroundLoops>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.TryAddSingleton<RetentionPruner>();
         services.Replace(ServiceDescriptor.Scoped<IDedupStore, SqlDedupStore>());
         services.Replace(ServiceDescriptor.Scoped<IEventSink, SqlEventSink>());
         services.TryAddKeyedSingleton<WorkSignal>(WorkSignal.Inbox);

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Ingest;
+using Normalizer.Storage;
+using Normalizer.Testing;
+
+namespace Normalizer.Host.Tests.Storage;
+
+/// <summary>
+/// The retention pruner deletes what is past its retention, in batches, and never a pending delivery or the event it
+/// carries, nor an unprocessed webhook; a retention of zero keeps a kind for ever.
+/// </summary>
+public sealed class RetentionTests
+{
+    private static readonly TimeSpan Later = TimeSpan.FromDays(100);
+
+    [Fact]
+    public async Task Prune_PastRetention_DeletesInBatches_KeepsPendingDeliveriesTheirEventsAndUnprocessedRows()
+    {
+        await using var app = new NormalizerApplication(processInbox: false,
+            settings: new Dictionary<string, string?> { ["Normalizer:Retention:BatchSize"] = "1" });
+        using var api = app.Api();
+        // Deliveries only for Instagram, to a receiver that is never asked (no delivery worker runs): they stay pending.
+        var subscription = await api.PostAsync("/v1/subscriptions",
+            NormalizerApplication.Json("""{"url":"http://127.0.0.1:9/hooks","platforms":["instagram"]}"""));
+        Assert.Equal(HttpStatusCode.Created, subscription.StatusCode);
+        app.WatchSecret((await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+        foreach (var body in new[] { Fixture.Sample("messenger-text-batch.json"), Fixture.Sample("instagram-text.json"), """{"object":"page"}"""u8.ToArray() })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(body)).StatusCode);
+        }
+
+        var processor = app.Services.GetRequiredService<InboxProcessor>();
+        while (await processor.ProcessNextBatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Fixture.Sample("whatsapp-text-and-status.json"))).StatusCode); // left unprocessed
+        var pruner = app.Services.GetRequiredService<RetentionPruner>();
+
+        var nothingYet = await pruner.PruneAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var first = await pruner.PruneAsync(DateTimeOffset.UtcNow + Later, CancellationToken.None);
+
+        Assert.Equal(0, nothingYet.Total);
+        Assert.Equal(new Pruned(Inbox: 3, Events: 3, Deliveries: 0, Quarantine: 1), first);
+        var kept = Assert.Single(await EventsAsync(api));
+        Assert.Equal("instagram", kept.GetProperty("platform").GetString());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/v1/quarantine")).GetProperty("data").EnumerateArray());
+        Assert.Equal(1, (await app.CreateClient().GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("inbox_pending").GetInt64());
+
+        // Once the delivery is finished (dead here), it and then its event go too.
+        var deliveries = app.Services.GetRequiredService<IDeliveryStore>();
+        var delivery = Assert.Single(await deliveries.ListAsync(null, null, 10, CancellationToken.None));
+        await deliveries.MarkDeadAsync(delivery.Id, CancellationToken.None);
+        var second = await pruner.PruneAsync(DateTimeOffset.UtcNow + Later, CancellationToken.None);
+
+        Assert.Equal(new Pruned(Inbox: 0, Events: 1, Deliveries: 1, Quarantine: 0), second);
+        Assert.Empty(await EventsAsync(api));
+        Assert.Empty(await deliveries.ListAsync(null, null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Prune_RetentionZero_KeepsThatKindForEver()
+    {
+        await using var app = new NormalizerApplication(processInbox: false, settings: new Dictionary<string, string?>
+        {
+            ["Normalizer:Retention:Events"] = "00:00:00",
+            ["Normalizer:Retention:Inbox"] = "00:00:00",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"))).StatusCode);
+        await app.Services.GetRequiredService<InboxProcessor>().ProcessNextBatchAsync(CancellationToken.None);
+
+        var pruned = await app.Services.GetRequiredService<RetentionPruner>().PruneAsync(DateTimeOffset.UtcNow + TimeSpan.FromDays(3650), CancellationToken.None);
+
+        Assert.Equal(0, pruned.Total);
+        using var api = app.Api();
+        Assert.Equal(3, (await EventsAsync(api)).Count);
+    }
+
+    private static async Task<List<JsonElement>> EventsAsync(HttpClient api) =>
+        (await api.GetFromJsonAsync<JsonElement>("/v1/events")).GetProperty("data").EnumerateArray().Select(e => e.Clone()).ToList();
+}
