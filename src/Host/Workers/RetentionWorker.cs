@@ -6,7 +6,8 @@ namespace Normalizer.Host.Workers;
 
 /// <summary>
 /// Runs the <see cref="RetentionPruner"/> every <see cref="RetentionOptions.Interval"/>. A failed pass is logged and shown
-/// in <c>/readyz</c> (loop <c>retention</c>); the next one tries again.
+/// in <c>/readyz</c> (loop <c>retention</c>); the next one tries again. With <see cref="RetentionOptions.Enabled"/> false
+/// at start it does nothing.
 /// </summary>
 internal sealed partial class RetentionWorker(
     RetentionPruner pruner, IOptionsMonitor<RetentionOptions> options, BackgroundLoops loops, TimeProvider time, ILogger<RetentionWorker> logger)
@@ -17,6 +18,11 @@ internal sealed partial class RetentionWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.CurrentValue.Enabled)
+        {
+            return;
+        }
+
         var state = loops[Loop];
         while (!stoppingToken.IsCancellationRequested)
         {

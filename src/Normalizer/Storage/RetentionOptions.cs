@@ -9,6 +9,9 @@ public sealed class RetentionOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Normalizer:Retention";
 
+    /// <summary>False turns the pruner off (read at start), for a database pruned by other means.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Raw webhook bodies, once processed (their events and quarantine records hold what they said).</summary>
     public TimeSpan Inbox { get; set; } = TimeSpan.FromDays(7);
 

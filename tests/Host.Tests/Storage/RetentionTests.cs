@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Normalizer.Ingest;
 using Normalizer.Storage;
 using Normalizer.Testing;
@@ -77,6 +78,38 @@ public sealed class RetentionTests
         Assert.Equal(0, pruned.Total);
         using var api = app.Api();
         Assert.Equal(3, (await EventsAsync(api)).Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Worker_PrunesWhenTheClockPassesTheRetention_UnlessDisabled(bool enabled)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new NormalizerApplication(settings: new Dictionary<string, string?>
+        {
+            ["Normalizer:Retention:Enabled"] = enabled ? "true" : "false",
+            ["Normalizer:Retention:Events"] = "1.00:00:00",
+        })
+        {
+            Time = clock,
+        };
+        using var api = app.Api();
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"))).StatusCode);
+        await app.WaitForEventsAsync(3);
+        await app.WaitForDrainAsync();
+
+        clock.Advance(TimeSpan.FromDays(2)); // completes the worker's one-minute wait; the events are two days old
+        var left = await EventsAsync(api);
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(enabled ? 20 : 1); left.Count > 0 && DateTime.UtcNow < deadline; left = await EventsAsync(api))
+        {
+            await Task.Delay(50);
+        }
+
+        var loops = (await app.CreateClient().GetFromJsonAsync<JsonElement>("/readyz")).GetProperty("loops");
+
+        Assert.Equal(enabled ? 0 : 3, left.Count);
+        Assert.Equal(enabled, loops.EnumerateArray().Any(l => l.GetProperty("name").GetString() == "retention"));
     }
 
     private static async Task<List<JsonElement>> EventsAsync(HttpClient api) =>
