@@ -15,8 +15,6 @@ namespace Normalizer.Host.Tests.Inbox;
 /// </summary>
 public sealed class InboxBudgetTests
 {
-    private const string Page = "104523987765432";
-
     [Fact]
     public async Task FiftyThousandEntries_AreOneRowOfWorkAndTheNextWebhookStillBecomesItsEvent()
     {
@@ -25,7 +23,7 @@ public sealed class InboxBudgetTests
         var body = Encoding.UTF8.GetBytes("{\"object\":\"page\",\"entry\":[" +
             string.Join(",", Enumerable.Repeat("{\"id\":\"1\",\"time\":1}", 50_000)) + "]}");
         Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(body)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Message("m_after", "after"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(InboxMessages.Message("m_after", "after"))).StatusCode);
 
         await DrainAsync(app);
 
@@ -61,7 +59,7 @@ public sealed class InboxBudgetTests
         await using var app = new NormalizerApplication(processInbox: false);
         await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddTransient<IPipelineBehavior<ProcessEvent, ProcessEventResult>, RejectBad>()));
-        var body = Batch(("m_1", "bad"), ("m_2", "good"), ("m_3", "bad"), ("m_4", "bad"));
+        var body = InboxMessages.Batch(("m_1", "bad"), ("m_2", "good"), ("m_3", "bad"), ("m_4", "bad"));
         using (var client = host.CreateClient())
         {
             Assert.Equal(HttpStatusCode.OK, (await NormalizerApplication.PostWebhookAsync(client, body)).StatusCode);
@@ -86,9 +84,9 @@ public sealed class InboxBudgetTests
         await using var app = new NormalizerApplication(processInbox: false,
             settings: new Dictionary<string, string?> { ["Normalizer:Inbox:RowTimeBudget"] = "00:00:00.001" });
         // 2,000 events take far more than a millisecond to store; one event takes less.
-        var big = Batch(Enumerable.Range(0, 2_000).Select(i => ($"m_big_{i}", "text")).ToArray());
+        var big = InboxMessages.Batch(Enumerable.Range(0, 2_000).Select(i => ($"m_big_{i}", "text")).ToArray());
         Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(big)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(Message("m_small", "small"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(InboxMessages.Message("m_small", "small"))).StatusCode);
 
         await DrainAsync(app);
 
@@ -113,7 +111,7 @@ public sealed class InboxBudgetTests
                 using var client = host.CreateClient();
                 foreach (var (mid, text) in new[] { ("m_a", "a"), ("m_x", "crash"), ("m_b", "b") })
                 {
-                    Assert.Equal(HttpStatusCode.OK, (await NormalizerApplication.PostWebhookAsync(client, Message(mid, text))).StatusCode);
+                    Assert.Equal(HttpStatusCode.OK, (await NormalizerApplication.PostWebhookAsync(client, InboxMessages.Message(mid, text))).StatusCode);
                 }
 
                 await Assert.ThrowsAsync<ProcessStopped>(() =>
@@ -165,17 +163,6 @@ public sealed class InboxBudgetTests
     {
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NormalizerApplication.ApiKey);
         return client;
-    }
-
-    private static byte[] Message(string mid, string text) => Batch((mid, text));
-
-    // One entry of the Page, one messaging item per message (Meta's Messenger message webhook).
-    private static byte[] Batch(params (string Mid, string Text)[] messages)
-    {
-        var items = messages.Select((m, i) =>
-            $$$"""{"sender":{"id":"7723419865501234"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{1763712000101 + i}}},"message":{"mid":"{{{m.Mid}}}","text":"{{{m.Text}}}"}}""");
-        return Encoding.UTF8.GetBytes(
-            $$$"""{"object":"page","entry":[{"id":"{{{Page}}}","time":1763712000123,"messaging":[{{{string.Join(",", items)}}}]}]}""");
     }
 
     private sealed class RejectBad : IPipelineBehavior<ProcessEvent, ProcessEventResult>
