@@ -31,6 +31,7 @@ internal static class DrainRun
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
         services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
         await using (var provider = services.BuildServiceProvider())
@@ -42,6 +43,7 @@ internal static class DrainRun
             await AppendAsync(inbox, 0, Warmup);
             await DrainAsync(processor);
 
+            provider.GetRequiredService<InboxWriteGate>().Backlog = true; // the rows wait for the processor, as in a burst
             await AppendAsync(inbox, Warmup, rows);
             var allocated = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();
@@ -60,7 +62,7 @@ internal static class DrainRun
 
     // Rows first..first+count: distinct mids, a new sender every 4 messages (conversations and contacts are both
     // inserted and updated).
-    private static async Task AppendAsync(IInbox inbox, int first, int count)
+    internal static async Task AppendAsync(IInbox inbox, int first, int count)
     {
         var item = new InboxItem(new DateTimeOffset(2025, 11, 21, 8, 0, 0, TimeSpan.Zero), null, true, null, Bodies.MessengerSingle);
         for (var done = first; done < first + count; done += 512)
@@ -68,15 +70,17 @@ internal static class DrainRun
             var appends = new List<Task<long>>();
             for (var i = done; i < Math.Min(first + count, done + 512); i++)
             {
-                var body = Template
-                    .Replace("m_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL4mNoPqRsTuVwXyZ0123456789abcdef", "m_drain" + i.ToString("D20", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("\"7723419865501234\"", "\"77" + (i / 4).ToString("D14", CultureInfo.InvariantCulture) + "\"", StringComparison.Ordinal);
-                appends.Add(inbox.AppendAsync(item with { Body = Encoding.UTF8.GetBytes(body) }, CancellationToken.None));
+                appends.Add(inbox.AppendAsync(item with { Body = Body(i) }, CancellationToken.None));
             }
 
             await Task.WhenAll(appends);
         }
     }
+
+    /// <summary>Messenger body number <paramref name="i"/>: its own mid, a new sender every 4 messages.</summary>
+    internal static byte[] Body(int i) => Encoding.UTF8.GetBytes(Template
+        .Replace("m_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL4mNoPqRsTuVwXyZ0123456789abcdef", "m_drain" + i.ToString("D20", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("\"7723419865501234\"", "\"77" + (i / 4).ToString("D14", CultureInfo.InvariantCulture) + "\"", StringComparison.Ordinal));
 
     private static async Task<int> DrainAsync(InboxProcessor processor)
     {

@@ -3,6 +3,7 @@ using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
+// `ingest [ROWS] [CONCURRENCY]`: the write path without HTTP (IngestRun).
 // `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
 if (args.Length > 0 && args[0] == "normalize")
 {
@@ -13,6 +14,12 @@ if (args.Length > 0 && args[0] == "normalize")
 if (args.Length > 0 && args[0] == "drain")
 {
     await DrainRun.RunAsync(args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "ingest")
+{
+    await IngestRun.RunAsync(args[1..]);
     return 0;
 }
 

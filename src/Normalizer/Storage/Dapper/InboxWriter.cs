@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,15 +14,18 @@ namespace Normalizer.Storage.Dapper;
 /// and contacts) or its quarantine record — then answers every waiter. Durable ingest thus costs one commit per group
 /// and no second pass, while each 200 still follows its own commit. What the writer cannot store at once is left to the
 /// <see cref="InboxProcessor"/> as pending rows, committed all the same: a group in which a row threw or went over its
-/// budget (the processor sets such a row aside), the rest of a group that took longer than <see cref="EventsTurn"/>,
-/// and every webhook while rows wait (<see cref="InboxWriteGate.Backlog"/>), so that events keep arrival order.
+/// budget (the processor sets such a row aside), a webhook that would take its group over <see cref="MaxGroupEvents"/>
+/// with the rest of its group, and every webhook while rows wait (<see cref="InboxWriteGate.Backlog"/>), so that events keep arrival order.
 /// </summary>
 internal sealed partial class InboxWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
 
-    /// <summary>How long a group's events may take before the rest of the group is left to the processor.</summary>
-    public static readonly TimeSpan EventsTurn = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Events one group may store: the webhook that would go over it, and the rest of its group, are left to the processor,
+    /// so that a huge body (thousands of status updates) does not hold up the webhooks committed with it.
+    /// </summary>
+    public const int MaxGroupEvents = 2_000;
 
     private static readonly string[] InsertParameters = ["@received_at", "@channel", "@verified", "@headers", "@body"];
 
@@ -169,23 +171,29 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         var pipeline = services.GetRequiredService<EventPipeline>();
         var budget = _handler.NewBudget();
         var mark = await session.SaveAsync("events", cancellationToken).ConfigureAwait(false);
-        var started = Stopwatch.GetTimestamp();
-        var done = 0;
+        var (done, events) = (0, 0);
         try
         {
-            for (; done < batch.Count && (done == 0 || Stopwatch.GetElapsedTime(started) < EventsTurn); done++)
+            for (; done < batch.Count; done++)
             {
-                var pending = batch[done];
-                await _handler.ProcessAsync(pending.Row(ids[done]),
-                    pending.Outcome ?? throw new InvalidOperationException("the body could not be normalized"), session, pipeline, budget,
-                    cancellationToken).ConfigureAwait(false);
+                var outcome = batch[done].Outcome ?? throw new InvalidOperationException("the body could not be normalized");
+                events += outcome.Events.Count;
+                if (events > MaxGroupEvents)
+                {
+                    break;
+                }
+
+                await _handler.ProcessAsync(batch[done].Row(ids[done]), outcome, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
             }
 
-            var processed = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
-            processed.Set(0, _time.GetUtcNow().ToUnixTimeMilliseconds());
-            processed.Set(1, ids[0]);
-            processed.Set(2, ids[done - 1]);
-            await processed.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (done > 0)
+            {
+                var processed = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
+                processed.Set(0, _time.GetUtcNow().ToUnixTimeMilliseconds());
+                processed.Set(1, ids[0]);
+                processed.Set(2, ids[done - 1]);
+                await processed.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
