@@ -274,8 +274,8 @@ wait_healthy "$HOST_URL/healthz" "$HOST_PID"
 # Each verify pages the events after the previous one's last cursor, so a large store is paged once.
 CURSOR=0
 STORED_BEFORE=0
-verify_before_run() { # name bodies report
-  python3 "$LOAD/check.py" verify "$HOST_URL" "$API_KEY" "$2" "$3" "$DRAIN_TIMEOUT" --after "$CURSOR" --state "$WORK/$1.state" \
+verify_before_run() { # name bodies report [drain-timeout]
+  python3 "$LOAD/check.py" verify "$HOST_URL" "$API_KEY" "$2" "$3" "${4:-$DRAIN_TIMEOUT}" --after "$CURSOR" --state "$WORK/$1.state" \
     >"$WORK/$1.check" || { echo "  $1:"; cat "$WORK/$1.check"; exit 1; }
   CURSOR=$(awk '$1 == "cursor" { print $2 }' "$WORK/$1.state")
   STORED_BEFORE=$((STORED_BEFORE + $(awk '$1 == "events" { print $2 }' "$WORK/$1.state")))
@@ -285,7 +285,8 @@ if [[ $PRELOAD -gt 0 ]]; then
   PRELOAD_START=$(now_ms)
   LOAD_ONCE=1 run_wrk "$HOST_URL" "$WORK/host.preload.report" "$WORK/preload.txt" $((PRELOAD / 500 + 60))
   PRELOAD_POSTED=$(now_ms)
-  verify_before_run preload "$WORK/preload.txt" "$WORK/host.preload.report"
+  # The inbox may be far behind the posting: its drain is allowed DRAIN_TIMEOUT + 1 s per 500 rows.
+  verify_before_run preload "$WORK/preload.txt" "$WORK/host.preload.report" $((DRAIN_TIMEOUT + PRELOAD / 500))
   rm -f "$WORK"/preload.txt.*
   awk -v n="$STORED_BEFORE" -v ms=$(($(now_ms) - PRELOAD_START)) -v posted=$((PRELOAD_POSTED - PRELOAD_START)) -v c="$CONNECTIONS" 'BEGIN {
     printf "  preload             %d events stored in %.1f s (%.0f/s; each body posted once at %d connections in %.1f s, then drained and checked)\n",
