@@ -4,20 +4,42 @@
 # a bare Kestrel endpoint (reads the body, answers 200) as the ceiling the host is compared with.
 #
 #   scripts/load.sh [--duration S] [--warmup S] [--connections K] [--bodies N] [--no-bare]
-#   env: DURATION (seconds, default 30), WARMUP (seconds, default 5), CONNECTIONS (32),
-#        BODIES (default 20000 per second of DURATION)
+#   env: DURATION (seconds, default 30; 600 with SOAK=1), WARMUP (seconds, default 5), CONNECTIONS (32),
+#        BODIES (default 20000 per second of DURATION; RATE per second with SOAK=1),
+#        DRAIN_TIMEOUT (seconds allowed for each drain and for the deliveries, default 10 per second of DURATION + 60),
+#        SUBSCRIBERS (default 0), SOAK (0), RATE (1000), PRELOAD (0)
 #
 # Each server first gets WARMUP seconds of the same load with bodies of its own (not measured), so that the
 # figures are the servers' steady state and not the JIT compiling their hot paths; the host's warm-up updates are
 # checked for loss and drained before the measured run starts.
 #
-# Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss check fails.
+# After the measured run a marker webhook (a distinct body of its own) is posted and GET /v1/events/{its id} polled
+# every 20 ms: "CPU per webhook" is the host's CPU time (user + system) from the start of the load until the marker
+# is stored, over the webhooks answered 200 during the load; "events stored" is the time from the end of the load
+# until then.
+#
+# SUBSCRIBERS=N: N receivers (Normalizer.Benchmarks receiver, each on a loopback port of its own, answering 200 at
+#   once) and one subscription each (no filter) are created before the measured run; the host allows private
+#   destinations. After the load: deliveries per second (events delivered to all receivers / time from load start to
+#   the last delivery), the time from the end of the load until every receiver has every event, and a check that
+#   every event stored during the run reached every receiver (distinct webhook-ids), bounded by DRAIN_TIMEOUT.
+# SOAK=1: a fixed rate of RATE requests/s (each wrk thread on its own schedule) for DURATION; every 60 s (and at the
+#   end) the host's RSS and CPU per webhook in that minute, then RSS end / RSS after the first minute.
+# PRELOAD=N: before the warm-up, N distinct bodies (+10% redeliveries) posted through the host once each as fast as
+#   it takes them, drained and checked; prints how long that took and the events in the store before the run.
+#   The no-loss check of the measured run counts only its own updates (it pages from the cursor before it).
+#
+# Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss or the delivery check fails.
 set -Eeuo pipefail
 
-DURATION=${DURATION:-30}
+SOAK=${SOAK:-0}
+RATE=${RATE:-1000}
+DURATION=${DURATION:-$([[ $SOAK == 1 ]] && echo 600 || echo 30)}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 BODIES=${BODIES:-}
+SUBSCRIBERS=${SUBSCRIBERS:-0}
+PRELOAD=${PRELOAD:-0}
 BARE=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -30,8 +52,18 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 DURATION=${DURATION%s}
-BODIES=${BODIES:-$((DURATION * 20000))}
-DRAIN_TIMEOUT=$((DURATION * 10 + 60))
+if [[ $SOAK == 1 ]]; then
+  BODIES=${BODIES:-$((DURATION * RATE))}
+else
+  BODIES=${BODIES:-$((DURATION * 20000))}
+fi
+DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-$((DURATION * 10 + 60))}
+if [[ $PRELOAD -gt 0 && $PRELOAD -lt $CONNECTIONS ]]; then
+  echo "load.sh: PRELOAD must be at least CONNECTIONS ($CONNECTIONS)" >&2
+  exit 2
+fi
+MARKER_KEY=990000000000   # above the keys of the measured run (from 0), warm-up (10^11) and preload (2 x 10^11)
+CLK_TCK=$(getconf CLK_TCK)
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LOAD="$ROOT/scripts/load"
@@ -39,8 +71,10 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/normalizer-load.XXXXXX")
 SECRET="load-secret-$RANDOM$RANDOM"
 API_KEY="load-key-$RANDOM$RANDOM"
 PIDS=()
+WRK_PID=""   # the wrk running, if any
 
 cleanup() {
+  [[ -n $WRK_PID ]] && kill "$WRK_PID" 2>/dev/null
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -77,22 +111,70 @@ split_bodies() { # file
   awk -v threads="$CONNECTIONS" -v file="$1" '{ print > (file "." ((NR - 1) % threads)) }' "$1"
 }
 
+# Env for wrk (webhooks.lua): LOAD_RATE (a fixed rate), LOAD_ONCE=1 (each body once; wrk is interrupted when every
+# thread is done), LOAD_PROGRESS (each thread's count of 200s, read by soak_minutes).
 run_wrk() { # url report [bodies seconds [server-pid]]: with a pid, the CPU use of the measured window into REPORT.cpu
   local bodies=${3:-$WORK/bodies.txt} seconds=${4:-$DURATION} pid=${5:-}
   LOAD_REPORT="$2" timeout $((seconds + 60)) wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s \
     -s "$LOAD/webhooks.lua" "$1" -- "$bodies" "$CONNECTIONS" "$2.gate" >"$WORK/wrk.out" &
   local wrk=$!
+  WRK_PID=$wrk
   while [[ -n $pid && ! -e $2.gate ]] && kill -0 "$wrk" 2>/dev/null; do sleep 0.02; done
   if [[ -n $pid && -e $2.gate ]]; then
     local before after
     before=$(cpu_sample "$pid")
-    sleep "$seconds"
+    echo "$(now_ms) $(ticks "/proc/$pid/stat")" >"$2.start"   # the load's start: Unix ms, the server's CPU ticks
+    if [[ -n ${LOAD_PROGRESS:-} ]]; then
+      soak_minutes "$pid" "$seconds"
+    else
+      sleep "$seconds"
+    fi
     after=$(cpu_sample "$pid")
     echo "$before $after" | awk -v cores="$(nproc)" '{
       span = ($6 - $2) / cores
       printf "%.2f %.2f %.2f\n", ($5 - $1) / span, ($7 - $3) / span, ($8 - $4) / span }' >"$2.cpu"
   fi
+  if [[ ${LOAD_ONCE:-} == 1 ]]; then
+    while kill -0 "$wrk" 2>/dev/null && [[ $(find "$(dirname "$2")" -maxdepth 1 -name "$(basename "$2").gate.done.*" | wc -l) -lt $CONNECTIONS ]]; do
+      sleep 0.1
+    done
+    kill -INT "$wrk" 2>/dev/null || true
+  fi
   wait "$wrk"
+  WRK_PID=""
+}
+
+now_ms() { date +%s%3N; }
+
+rss_mb() { # pid
+  awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Soak: every 60 s of the load (and at its end), the server's RSS and its CPU per webhook answered 200 in that span
+# (the 200s from the wrk threads' progress files); the RSS after the first minute and at the end into REPORT.rss.
+soak_minutes() { # pid seconds
+  local start end mark minute=0 ticks_before ticks_now acked_before=0 acked_now rss first_rss=""
+  start=$(now_ms)
+  end=$((start + $2 * 1000))
+  ticks_before=$(ticks "/proc/$1/stat")
+  while :; do
+    mark=$((start + (minute + 1) * 60000))
+    ((mark > end)) && mark=$end
+    sleep "$(awk -v ms=$((mark - $(now_ms))) 'BEGIN { printf "%.3f", (ms > 0 ? ms / 1000 : 0) }')"
+    ticks_now=$(ticks "/proc/$1/stat")
+    acked_now=$(cat "$LOAD_PROGRESS".* 2>/dev/null | awk '{ n += $1 } END { print n + 0 }')
+    rss=$(rss_mb "$1")
+    minute=$((minute + 1))
+    first_rss=${first_rss:-$rss}
+    awk -v m="$minute" -v s=$(((mark - start) / 1000)) -v rss="$rss" -v t=$((ticks_now - ticks_before)) -v hz="$CLK_TCK" \
+      -v n=$((acked_now - acked_before)) -v span=$((mark - start - (minute - 1) * 60000)) 'BEGIN {
+      printf "  soak minute %-3d     at %4d s: RSS %5d MB, CPU per webhook %5s µs, %d webhooks (%.0f/s)\n",
+        m, s, rss, (n > 0 ? sprintf("%.0f", t * 1e6 / hz / n) : "-"), n, (span > 0 ? n * 1000 / span : 0) }'
+    ticks_before=$ticks_now
+    acked_before=$acked_now
+    ((mark >= end)) && break
+  done
+  echo "$first_rss $rss" >"$LOAD_PROGRESS.rss"
 }
 
 # CPU ticks so far: the machine's busy and total (all cores, /proc/stat), the server process's, and its inbox worker
@@ -128,11 +210,14 @@ stop() { # pid
   wait "$1" 2>/dev/null || true
 }
 
+[[ $SOAK == 1 ]] && BARE=0   # a fixed rate below the ceiling: nothing to compare with
+
 echo "== build (Release)"
 dotnet build "$ROOT/src/Host" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-if [[ $BARE == 1 ]]; then
+if [[ $BARE == 1 || $SUBSCRIBERS -gt 0 ]]; then
   dotnet build "$ROOT/tests/Normalizer.Benchmarks" -c Release -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 fi
+BENCHMARKS="$ROOT/tests/Normalizer.Benchmarks/bin/Release/net10.0/Normalizer.Benchmarks.dll"
 
 echo "== $BODIES distinct signed bodies (Messenger/Instagram/WhatsApp, one update each) + 10% exact redeliveries"
 python3 "$LOAD/gen_bodies.py" "$BODIES" "$SECRET" "$WORK/bodies.txt"
@@ -142,16 +227,25 @@ if [[ $WARMUP -gt 0 ]]; then
   python3 "$LOAD/gen_bodies.py" "$((WARMUP * 20000))" "$SECRET" "$WORK/warmup.txt" 100000000000
   split_bodies "$WORK/warmup.txt"
 fi
+if [[ $PRELOAD -gt 0 ]]; then
+  # Preload bodies: keys from 2 x 10^11 on.
+  python3 "$LOAD/gen_bodies.py" "$PRELOAD" "$SECRET" "$WORK/preload.txt" 200000000000
+  split_bodies "$WORK/preload.txt"
+fi
+# The marker: one Messenger body (a key divisible by 3) whose event id check.py derives; left out of the no-loss count.
+python3 "$LOAD/gen_bodies.py" 1 "$SECRET" "$WORK/marker.txt" "$MARKER_KEY"
+echo "sent $MARKER_KEY" >"$WORK/marker.report"
 
-echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); ${DURATION}s at $CONNECTIONS connections after ${WARMUP}s of warm-up"
+MODE="${DURATION}s at $CONNECTIONS connections"
+[[ $SOAK == 1 ]] && MODE="soak: ${DURATION}s at a fixed $RATE requests/s over $CONNECTIONS connections"
+echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET $(dotnet --version); $MODE after ${WARMUP}s of warm-up"
 printf '%-28s %10s %9s %9s %9s %7s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "errors"
 
 BARE_RPS=""
 if [[ $BARE == 1 ]]; then
   PORT=$(free_port)
   DOTNET_gcServer=1 Logging__LogLevel__Default=Warning \
-    dotnet "$ROOT/tests/Normalizer.Benchmarks/bin/Release/net10.0/Normalizer.Benchmarks.dll" bare --urls "http://127.0.0.1:$PORT" \
-    >"$WORK/bare.log" 2>&1 &
+    dotnet "$BENCHMARKS" bare --urls "http://127.0.0.1:$PORT" >"$WORK/bare.log" 2>&1 &
   BARE_PID=$!
   PIDS+=("$BARE_PID")
   wait_healthy "http://127.0.0.1:$PORT/healthz" "$BARE_PID"
@@ -166,32 +260,100 @@ if [[ $BARE == 1 ]]; then
 fi
 
 PORT=$(free_port)
+HOST_URL="http://127.0.0.1:$PORT"
 Normalizer__Storage__ConnectionString="Data Source=$WORK/normalizer.db" \
 Normalizer__Meta__AppSecrets__0="$SECRET" \
 Normalizer__ApiKeys__0="$API_KEY" \
+Normalizer__Delivery__AllowPrivateDestinations="$([[ $SUBSCRIBERS -gt 0 ]] && echo true || echo false)" \
 Logging__LogLevel__Default=Warning \
-  dotnet "$ROOT/src/Host/bin/Release/net10.0/Normalizer.Host.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/host.log" 2>&1 &
+  dotnet "$ROOT/src/Host/bin/Release/net10.0/Normalizer.Host.dll" --urls "$HOST_URL" >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 PIDS+=("$HOST_PID")
-wait_healthy "http://127.0.0.1:$PORT/healthz" "$HOST_PID"
+wait_healthy "$HOST_URL/healthz" "$HOST_PID"
+
+# Each verify pages the events after the previous one's last cursor, so a large store is paged once.
+CURSOR=0
+STORED_BEFORE=0
+verify_before_run() { # name bodies report [drain-timeout]
+  python3 "$LOAD/check.py" verify "$HOST_URL" "$API_KEY" "$2" "$3" "${4:-$DRAIN_TIMEOUT}" --after "$CURSOR" --state "$WORK/$1.state" \
+    >"$WORK/$1.check" || { echo "  $1:"; cat "$WORK/$1.check"; exit 1; }
+  CURSOR=$(awk '$1 == "cursor" { print $2 }' "$WORK/$1.state")
+  STORED_BEFORE=$((STORED_BEFORE + $(awk '$1 == "events" { print $2 }' "$WORK/$1.state")))
+}
+
+if [[ $PRELOAD -gt 0 ]]; then
+  PRELOAD_START=$(now_ms)
+  LOAD_ONCE=1 run_wrk "$HOST_URL" "$WORK/host.preload.report" "$WORK/preload.txt" $((PRELOAD / 500 + 60))
+  PRELOAD_POSTED=$(now_ms)
+  # The inbox may be far behind the posting: its drain is allowed DRAIN_TIMEOUT + 1 s per 500 rows.
+  verify_before_run preload "$WORK/preload.txt" "$WORK/host.preload.report" $((DRAIN_TIMEOUT + PRELOAD / 500))
+  rm -f "$WORK"/preload.txt.*
+  awk -v n="$STORED_BEFORE" -v ms=$(($(now_ms) - PRELOAD_START)) -v posted=$((PRELOAD_POSTED - PRELOAD_START)) -v c="$CONNECTIONS" 'BEGIN {
+    printf "  preload             %d events stored in %.1f s (%.0f/s; each body posted once at %d connections in %.1f s, then drained and checked)\n",
+      n, ms / 1000, n * 1000 / ms, c, posted / 1000 }'
+fi
 EARLIER=()   # the warm-up's updates, verified here and left out of the measured run's count
 if [[ $WARMUP -gt 0 ]]; then
-  run_wrk "http://127.0.0.1:$PORT" "$WORK/host.warmup.report" "$WORK/warmup.txt" "$WARMUP"
+  run_wrk "$HOST_URL" "$WORK/host.warmup.report" "$WORK/warmup.txt" "$WARMUP"
   EARLIER=("$WORK/host.warmup.report")
-  python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/warmup.txt" "$WORK/host.warmup.report" "$DRAIN_TIMEOUT" \
-    >"$WORK/warmup.check" || { echo "  warm-up:"; cat "$WORK/warmup.check"; exit 1; }
+  verify_before_run warmup "$WORK/warmup.txt" "$WORK/host.warmup.report"
 fi
-run_wrk "http://127.0.0.1:$PORT" "$WORK/host.report" "$WORK/bodies.txt" "$DURATION" "$HOST_PID"
+if [[ $PRELOAD -gt 0 ]]; then
+  echo "  store before the run $STORED_BEFORE events (preload and warm-up)"
+fi
+
+RECEIVER_PORTS=()
+for ((i = 0; i < SUBSCRIBERS; i++)); do
+  RECEIVER_PORT=$(free_port)
+  DOTNET_gcServer=0 Logging__LogLevel__Default=Warning \
+    dotnet "$BENCHMARKS" receiver --urls "http://127.0.0.1:$RECEIVER_PORT" >"$WORK/receiver.$i.log" 2>&1 &
+  PIDS+=("$!")
+  wait_healthy "http://127.0.0.1:$RECEIVER_PORT/healthz" "$!"
+  curl -fsS -o /dev/null -X POST "$HOST_URL/v1/subscriptions" -H "Authorization: Bearer $API_KEY" \
+    -H "Content-Type: application/json" -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\"}"
+  RECEIVER_PORTS+=("$RECEIVER_PORT")
+done
+if [[ $SUBSCRIBERS -gt 0 ]]; then
+  echo "  subscribers         $SUBSCRIBERS receiver(s) on 127.0.0.1:${RECEIVER_PORTS[*]}, one subscription each"
+fi
+
+if [[ $SOAK == 1 ]]; then
+  LOAD_RATE=$RATE LOAD_PROGRESS="$WORK/host.progress" run_wrk "$HOST_URL" "$WORK/host.report" "$WORK/bodies.txt" "$DURATION" "$HOST_PID"
+else
+  run_wrk "$HOST_URL" "$WORK/host.report" "$WORK/bodies.txt" "$DURATION" "$HOST_PID"
+fi
+# The load ended DURATION after it started (wrk's own span); the marker goes once wrk has exited.
+read -r LOAD_START_MS START_TICKS <"$WORK/host.report.start"
+LOAD_END_MS=$((LOAD_START_MS + $(awk '$1 == "duration_us" { print int($2 / 1000) }' "$WORK/host.report")))
+ACKED=$(awk '$1 == "acked" { print $2 }' "$WORK/host.report")
+read -r STORED_MS END_TICKS STOP < <(python3 "$LOAD/check.py" marker "$HOST_URL" "$API_KEY" "$WORK/marker.txt" "$HOST_PID" "$DRAIN_TIMEOUT")
 read -r RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/host.report")
 printf '%-28s %10s %9s %9s %9s %7s\n' "host (signed, durable)" "$RPS" "$P50" "$P99" "$REQS" "$ERRS"
 print_cpu "$WORK/host.report" host
 if [[ -n $BARE_RPS ]]; then
   echo "  host / bare           $(python3 -c "print(f'{$RPS / $BARE_RPS:.2f}')") of the ceiling ($(python3 -c "print(f'{$BARE_RPS / $RPS:.2f}')")x slower)"
 fi
+if [[ $SOAK == 1 ]]; then
+  read -r FIRST_RSS END_RSS <"$WORK/host.progress.rss"
+  awk -v rps="$RPS" -v rate="$RATE" -v a="$FIRST_RSS" -v b="$END_RSS" 'BEGIN {
+    printf "  fixed rate          %.0f requests/s achieved of %d asked (%.1f%%)\n", rps, rate, 100 * rps / rate
+    printf "  RSS end / RSS after the first minute = %.2f (%d MB / %d MB)\n", b / a, b, a }'
+fi
+awk -v t=$((END_TICKS - START_TICKS)) -v hz="$CLK_TCK" -v n="$ACKED" 'BEGIN {
+  printf "  CPU per webhook  %.0f µs (host CPU from load start until the marker event is stored)\n", t * 1e6 / hz / n }'
+awk -v ms=$((STORED_MS - LOAD_END_MS)) 'BEGIN { printf "  events stored    %.2f s after the load ended\n", ms / 1000 }'
 
 STATUS=0
-python3 "$LOAD/check.py" verify "http://127.0.0.1:$PORT" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" \
-  "${EARLIER[@]}" || STATUS=$?
+python3 "$LOAD/check.py" verify "$HOST_URL" "$API_KEY" "$WORK/bodies.txt" "$WORK/host.report" "$DRAIN_TIMEOUT" \
+  "${EARLIER[@]}" "$WORK/marker.report" --after "$CURSOR" --state "$WORK/host.state" --stop "$STOP:$STORED_MS" || STATUS=$?
+if [[ $SUBSCRIBERS -gt 0 && ! -f $WORK/host.state ]]; then
+  echo "FAIL: delivery check: not run, the events could not be counted"
+  STATUS=1
+elif [[ $SUBSCRIBERS -gt 0 ]]; then
+  # Every event stored since the subscriptions were created (the run's, its redelivered ones, the marker) matches them.
+  python3 "$LOAD/check.py" deliveries "$HOST_URL" "$(awk '$1 == "events" { print $2 }' "$WORK/host.state")" \
+    "$LOAD_START_MS" "$LOAD_END_MS" "$DRAIN_TIMEOUT" "${RECEIVER_PORTS[@]}" || STATUS=1
+fi
 if grep -q -E '"(Error|Critical)"|fail:|crit:' "$WORK/host.log"; then
   echo "  host log (errors):"; grep -E 'fail:|crit:' -A3 "$WORK/host.log" | head -20
 fi

@@ -42,16 +42,20 @@ def main() -> None:
     first = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     now = int(time.time()) - 3600
     rng = random.Random(42)
-    lines = []
-    for key in range(first, first + n):
-        raw = json.dumps(body(key, now), separators=(",", ":"), ensure_ascii=False).encode()
-        signature = "sha256=" + hmac.new(secret, raw, hashlib.sha256).hexdigest()
-        lines.append(b"%d\t%s\t%s\n" % (key, signature.encode(), raw))
-        if key % 10 == 9:
-            # An exact redelivery (same bytes, same signature) of one of the last 1000 bodies.
-            lines.append(lines[rng.randrange(max(0, len(lines) - 1000), len(lines))])
+    recent = []   # the last 1000 lines written, for the redeliveries
     with open(out, "wb") as f:
-        f.writelines(lines)
+        for key in range(first, first + n):
+            raw = json.dumps(body(key, now), separators=(",", ":"), ensure_ascii=False).encode()
+            signature = "sha256=" + hmac.new(secret, raw, hashlib.sha256).hexdigest()
+            line = b"%d\t%s\t%s\n" % (key, signature.encode(), raw)
+            f.write(line)
+            recent.append(line)
+            if key % 10 == 9:
+                # An exact redelivery (same bytes, same signature) of one of the last 1000 bodies.
+                del recent[:-1000]
+                line = recent[rng.randrange(len(recent))]
+                f.write(line)
+                recent.append(line)
 
 
 if __name__ == "__main__":

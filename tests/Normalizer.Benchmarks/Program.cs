@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
+// `receiver --urls http://127.0.0.1:PORT`: a subscriber for scripts/load.sh that counts what it is delivered (Receiver).
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
 // `ingest [ROWS] [CONCURRENCY]`: the write path without HTTP (IngestRun).
 // `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
@@ -26,6 +27,12 @@ if (args.Length > 0 && args[0] == "ingest")
 if (args.Length > 0 && args[0] == "bare")
 {
     await BareKestrel.RunAsync(args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "receiver")
+{
+    await Receiver.RunAsync(args[1..]);
     return 0;
 }
 
