@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,8 +43,10 @@ internal sealed partial class InboxWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<InboxWriter> _logger;
     private readonly LoopState _state;
+    private readonly IStoreConnectionFactory _connections;
     private readonly string _insert;
     private readonly Task _loop;
+    private DbConnection? _connection;
 
     public InboxWriter(IServiceScopeFactory scopes, IStoreConnectionFactory connections, InboxRowHandler handler, EventFeed feed,
         [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, InboxWriteGate gate, BackgroundLoops loops, TimeProvider time,
@@ -51,6 +54,7 @@ internal sealed partial class InboxWriter : IAsyncDisposable
     {
         _state = loops[BackgroundLoops.InboxWriter];
         _scopes = scopes;
+        _connections = connections;
         _handler = handler;
         _feed = feed;
         _processor = processor;
@@ -121,10 +125,32 @@ internal sealed partial class InboxWriter : IAsyncDisposable
                 {
                     pending.Done.TrySetException(ex);
                 }
+
+                await DropConnectionAsync().ConfigureAwait(false);
             }
 
             batch.Clear();
         }
+
+        await DropConnectionAsync().ConfigureAwait(false);
+    }
+
+    // After a failure the connection may be in any state: the next group opens a new one.
+    private async Task DropConnectionAsync()
+    {
+        try
+        {
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogCloseFailed(_logger, ex);
+        }
+
+        _connection = null;
     }
 
     // One transaction: the rows, then (unless rows wait) their events; the statements are prepared once per group and
@@ -134,6 +160,8 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         var cancellationToken = CancellationToken.None;
         await using var scope = _scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        _connection ??= await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        session.Borrow(_connection);
         var insert = await session.CommandAsync(_insert, InsertParameters, cancellationToken).ConfigureAwait(false);
         var ids = new long[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -230,6 +258,9 @@ internal sealed partial class InboxWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox write of {Count} webhooks failed; they were answered with an error")]
     private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the inbox writer's connection after a failed write failed")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Normalizing a webhook failed; it is left to the inbox processor")]
     private static partial void LogNormalizeFailed(ILogger logger, Exception exception);
