@@ -12,6 +12,11 @@ internal static class JsonBody
     public static async Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (buffer, length) = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken);
+        if (length == RequestBody.Incomplete)
+        {
+            return (null, RequestBody.IncompleteResult());
+        }
+
         if (buffer is null)
         {
             return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"the body is larger than {MaxBytes} bytes"));

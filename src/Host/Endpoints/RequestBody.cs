@@ -5,7 +5,17 @@ namespace Normalizer.Host.Endpoints;
 /// <summary>Reads a request body once into a pooled buffer, refusing it as soon as it passes the cap.</summary>
 internal static class RequestBody
 {
-    /// <summary>The rented buffer (return it to the shared pool) and the length; a null buffer means too large.</summary>
+    /// <summary>The length reported for a body that ended early.</summary>
+    public const int Incomplete = -1;
+
+    /// <summary>The answer to a body that ended early (if the client is still there to read it).</summary>
+    public static IResult IncompleteResult() =>
+        ApiError.Result(StatusCodes.Status400BadRequest, "incomplete_body", "the body ended before its Content-Length");
+
+    /// <summary>
+    /// The rented buffer (return it to the shared pool) and the length; a null buffer means too large, or, with a length
+    /// of <see cref="Incomplete"/>, that the body ended before its Content-Length (the client went away mid-body).
+    /// </summary>
     public static async Task<(byte[]? Buffer, int Length)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -31,7 +41,17 @@ internal static class RequestBody
                 buffer = larger;
             }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            int read;
+            try
+            {
+                read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            }
+            catch (BadHttpRequestException)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, Incomplete);
+            }
+
             if (read == 0)
             {
                 break;

@@ -50,6 +50,11 @@ internal static partial class WebhookEndpoints
         var meta = options.CurrentValue;
         var receivedAt = time.GetUtcNow();
         var (buffer, length) = await RequestBody.ReadAsync(request, meta.MaxBodyBytes, cancellationToken);
+        if (length == RequestBody.Incomplete)
+        {
+            return RequestBody.IncompleteResult();
+        }
+
         if (buffer is null)
         {
             return ApiError.Result(StatusCodes.Status413PayloadTooLarge, "body_too_large",
