@@ -4,7 +4,7 @@ namespace Normalizer.Delivery;
 public sealed record DeliveryRecord
 {
     /// <summary>Delivery id.</summary>
-    public required long Id { get; init; }
+    public required string Id { get; init; }
 
     /// <summary>Whose webhook.</summary>
     public required string SubscriptionId { get; init; }
