@@ -60,7 +60,7 @@ internal static class DrainRun
 
     // Rows first..first+count: distinct mids, a new sender every 4 messages (conversations and contacts are both
     // inserted and updated).
-    private static async Task AppendAsync(IInbox inbox, int first, int count)
+    internal static async Task AppendAsync(IInbox inbox, int first, int count)
     {
         var item = new InboxItem(new DateTimeOffset(2025, 11, 21, 8, 0, 0, TimeSpan.Zero), null, true, null, Bodies.MessengerSingle);
         for (var done = first; done < first + count; done += 512)
@@ -78,7 +78,7 @@ internal static class DrainRun
         }
     }
 
-    private static async Task<int> DrainAsync(InboxProcessor processor)
+    internal static async Task<int> DrainAsync(InboxProcessor processor)
     {
         var drained = 0;
         int batch;

@@ -3,6 +3,7 @@ using Normalizer.Benchmarks;
 
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
+// `deliver [EVENTS] [SUBSCRIPTIONS]`: deliveries/s of a replayed backlog to local receivers (DeliverRun).
 // `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
 if (args.Length > 0 && args[0] == "normalize")
 {
@@ -13,6 +14,12 @@ if (args.Length > 0 && args[0] == "normalize")
 if (args.Length > 0 && args[0] == "drain")
 {
     await DrainRun.RunAsync(args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "deliver")
+{
+    await DeliverRun.RunAsync(args[1..]);
     return 0;
 }
 
