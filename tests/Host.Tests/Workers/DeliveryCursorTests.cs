@@ -153,7 +153,7 @@ public sealed partial class DeliveryCursorTests : IAsyncLifetime
         for (var round = 0; round < Rounds; round++)
         {
             var messaging = string.Join(",", Enumerable.Range(0, Customers).Select(c => string.Create(CultureInfo.InvariantCulture,
-                $$"""{"sender":{"id":"77234190000{{c:D3}}"},"recipient":{"id":"104523987765432"},"timestamp":{{1763640000000 + (round * 1000) + c}},"message":{"mid":"m_cursor_{{round}}_{{c}}_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL","text":"customer {{c}} message {{round}}"}}""")));
+                $$$"""{"sender":{"id":"77234190000{{{c:D3}}}"},"recipient":{"id":"104523987765432"},"timestamp":{{{1763640000000 + (round * 1000) + c}}},"message":{"mid":"m_cursor_{{{round}}}_{{{c}}}_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL","text":"customer {{{c}}} message {{{round}}}"}}""")));
             var body = Encoding.UTF8.GetBytes($$"""{"object":"page","entry":[{"id":"104523987765432","time":1763640000000,"messaging":[{{messaging}}]}]}""");
             Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(body)).StatusCode);
         }
