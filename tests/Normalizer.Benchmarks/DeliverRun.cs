@@ -66,6 +66,7 @@ internal static class DeliverRun
             using var stop = new CancellationTokenSource();
             var dispatcher = provider.GetRequiredService<DeliveryDispatcher>();
             var running = Task.Run(() => dispatcher.RunAsync(stop.Token));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var deliveries = provider.GetRequiredService<IDeliveryStore>();
             foreach (var subscription in subscriptions)
@@ -80,12 +81,13 @@ internal static class DeliverRun
             }
 
             clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             await stop.CancelAsync();
             await running;
             var total = (long)stored * count;
             var requests = receivers.Sum(r => r.Requests);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"deliver: {stored} events x {count} subscription(s) = {total} deliveries in {clock.Elapsed.TotalSeconds:F2} s = {total / clock.Elapsed.TotalSeconds:F0} deliveries/s; {requests - total} duplicate request(s)"));
+                $"deliver: {stored} events x {count} subscription(s) = {total} deliveries in {clock.Elapsed.TotalSeconds:F2} s = {total / clock.Elapsed.TotalSeconds:F0} deliveries/s; {requests - total} duplicate request(s); CPU {cpu.TotalSeconds:F1} s ({cpu.TotalMicroseconds / total:F0} µs per delivery, host and receivers)"));
         }
 
         foreach (var receiver in receivers)

@@ -3,23 +3,37 @@ namespace Normalizer.Delivery;
 /// <summary>One batch of a stream: read after the lowest cursor held, POST by conversation, write once.</summary>
 internal sealed partial class SubscriptionWorker
 {
+    // Pipelined: the next batch is read while this one is POSTed, and this one's write goes while the next one is POSTed
+    // (the writes stay in order).
     private async Task<bool> DeliverBatchAsync(int id, Stream stream, CancellationToken cancellationToken)
     {
         var after = stream.Cursors.Values.Min();
         if (stream.End is { } end && after >= end)
         {
+            await stream.FlushAsync().ConfigureAwait(false);
             _streams.Remove(id);
             return false;
         }
 
-        var events = await store.ReadAsync(subscription, after, stream.End, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var events = stream.Prefetch is { } prefetch && stream.PrefetchAfter == after
+            ? await prefetch.ConfigureAwait(false)
+            : await store.ReadAsync(subscription, after, stream.End, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        stream.Prefetch = null;
         if (events.Count == 0 && stream.End is null)
         {
+            await stream.FlushAsync().ConfigureAwait(false);
             return false;
         }
 
         // A replayed range is done to its end once a short batch was read (the rest of it holds nothing for the filter).
         var upTo = events.Count < options.BatchSize && stream.End is { } last ? last : events[^1].Seq;
+        if (events.Count == options.BatchSize)
+        {
+            stream.PrefetchAfter = upTo;
+            // On its own thread: the SQLite provider reads synchronously inside its async methods.
+            stream.Prefetch = Task.Run(() => store.ReadAsync(subscription, upTo, stream.End, options.BatchSize, cancellationToken), cancellationToken);
+        }
+
         var batch = new DeliveryBatch(subscription.Id, owner);
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var parkedNow = new List<ParkedConversation>();
@@ -46,27 +60,16 @@ internal sealed partial class SubscriptionWorker
             }
         }
 
-        try
-        {
-            await Task.WhenAll(chains).ConfigureAwait(false);
-            batch.Cursors.Add((id, [.. stream.Cursors.Keys], upTo));
-            await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
-            committed.SetResult();
-        }
-        catch (Exception ex)
-        {
-            committed.SetException(ex);
-            throw;
-        }
-
+        await Task.WhenAll(chains).ConfigureAwait(false);
+        batch.Cursors.Add((id, [.. stream.Cursors.Keys], upTo));
+        // At most two batches unwritten at once (this one, and the one before while it is written): a crash sends at most
+        // 2 × BatchSize events again.
+        var previous = stream.Commit;
+        await previous.ConfigureAwait(false);
+        stream.Commit = Task.Run(() => CommitAfterAsync(previous, batch, committed, cancellationToken), CancellationToken.None);
         foreach (var partition in stream.Cursors.Keys)
         {
             stream.Cursors[partition] = Math.Max(stream.Cursors[partition], upTo);
-        }
-
-        if (stream.End is { } streamEnd && upTo >= streamEnd)
-        {
-            _streams.Remove(id);
         }
 
         lock (_gate)
@@ -78,6 +81,21 @@ internal sealed partial class SubscriptionWorker
         }
 
         return true;
+    }
+
+    private async Task CommitAfterAsync(Task previous, DeliveryBatch batch, TaskCompletionSource committed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+            await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+            committed.SetResult();
+        }
+        catch (Exception ex)
+        {
+            committed.TrySetException(ex);
+            throw;
+        }
     }
 
     // The batch's events of the partitions held and not yet done, by conversation, in log order.

@@ -106,6 +106,11 @@ internal sealed partial class SubscriptionWorker(
         {
             if (_refresh || time.GetUtcNow() >= _renewAt)
             {
+                foreach (var stream in _streams.Values)
+                {
+                    await stream.FlushAsync().ConfigureAwait(false);
+                }
+
                 var before = _held;
                 await ClaimAsync(cancellationToken).ConfigureAwait(false);
                 if (!before.SetEquals(_held))
@@ -125,6 +130,11 @@ internal sealed partial class SubscriptionWorker(
 
             if (!progressed)
             {
+                foreach (var stream in _streams.Values)
+                {
+                    await stream.FlushAsync().ConfigureAwait(false);
+                }
+
                 await _wake.WaitAsync(options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -167,6 +177,20 @@ internal sealed partial class SubscriptionWorker(
     // Ends the session from a retry task: the worker starts over from the store.
     private void Abort() => _session?.Cancel();
 
-    /// <summary>The cursors of one stream, by partition held.</summary>
-    private sealed record Stream(long? End, Dictionary<int, long> Cursors);
+    /// <summary>The cursors of one stream, by partition held, the batch read ahead and the last batch's write.</summary>
+    private sealed class Stream(long? end, Dictionary<int, long> cursors)
+    {
+        public long? End { get; } = end;
+
+        public Dictionary<int, long> Cursors { get; } = cursors;
+
+        public Task<IReadOnlyList<LogEvent>>? Prefetch { get; set; }
+
+        public long PrefetchAfter { get; set; }
+
+        public Task Commit { get; set; } = Task.CompletedTask;
+
+        /// <summary>Waits for the last batch's write (its failure ends the session).</summary>
+        public Task FlushAsync() => Commit;
+    }
 }
