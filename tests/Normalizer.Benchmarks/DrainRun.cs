@@ -82,7 +82,7 @@ internal static class DrainRun
         .Replace("m_Qx7sT1nBv9kLrV0aZcYt2wGdEe3hJkL4mNoPqRsTuVwXyZ0123456789abcdef", "m_drain" + i.ToString("D20", CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("\"7723419865501234\"", "\"77" + (i / 4).ToString("D14", CultureInfo.InvariantCulture) + "\"", StringComparison.Ordinal));
 
-    private static async Task<int> DrainAsync(InboxProcessor processor)
+    internal static async Task<int> DrainAsync(InboxProcessor processor)
     {
         var drained = 0;
         int batch;

@@ -39,6 +39,7 @@ internal static class IngestRun
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes();
+            var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var clock = Stopwatch.StartNew();
             await AppendAsync(inbox, Warmup, rows, concurrency);
             clock.Stop();
@@ -48,7 +49,8 @@ internal static class IngestRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ingest: {rows} webhooks at {concurrency} at once in {clock.Elapsed.TotalSeconds:F2} s = {rows / clock.Elapsed.TotalSeconds:F0} webhooks/s, " +
                 $"{used.TotalMicroseconds / rows:F1} µs CPU per webhook, {(GC.GetTotalAllocatedBytes() - allocated) / rows:N0} B allocated per webhook; " +
-                $"{events} events stored (after {Warmup:N0} warm-up webhooks)"));
+                $"{events} events stored (after {Warmup:N0} warm-up webhooks); {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled " +
+                $"({(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms) meanwhile"));
         }
 
         SqliteConnection.ClearAllPools();

@@ -5,6 +5,7 @@ using Normalizer.Benchmarks;
 // `receiver --urls http://127.0.0.1:PORT`: a subscriber for scripts/load.sh that counts what it is delivered (Receiver).
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
 // `ingest [ROWS] [CONCURRENCY]`: the write path without HTTP (IngestRun).
+// `deliver [EVENTS] [SUBSCRIPTIONS]`: deliveries/s of a replayed backlog to local receivers (DeliverRun).
 // `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
 if (args.Length > 0 && args[0] == "normalize")
 {
@@ -21,6 +22,12 @@ if (args.Length > 0 && args[0] == "drain")
 if (args.Length > 0 && args[0] == "ingest")
 {
     await IngestRun.RunAsync(args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "deliver")
+{
+    await DeliverRun.RunAsync(args[1..]);
     return 0;
 }
 

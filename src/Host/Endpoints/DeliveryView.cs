@@ -1,4 +1,3 @@
-using System.Globalization;
 using Normalizer.Delivery;
 
 namespace Normalizer.Host.Endpoints;
@@ -9,6 +8,6 @@ public sealed record DeliveryView(
     DateTimeOffset? NextAttemptAt, IReadOnlyList<DeliveryAttemptView> Attempts)
 {
     public static DeliveryView From(DeliveryRecord record) => new(
-        record.Id.ToString(CultureInfo.InvariantCulture), record.SubscriptionId, record.EventId, record.ConversationId, record.Status,
+        record.Id, record.SubscriptionId, record.EventId, record.ConversationId, record.Status,
         record.CreatedAt, record.NextAttemptAt, [.. record.Attempts.Select(DeliveryAttemptView.From)]);
 }

@@ -21,8 +21,8 @@ internal static class SubscriptionsEndpoints
         group.MapPost("/", CreateAsync).WithSummary("Create a subscription: url, optional whsec_ secret, optional filters; 201 with the secret.");
         group.MapGet("/", ListAsync).WithSummary("All subscriptions (never with secrets).");
         group.MapGet("/{id}", GetAsync).WithSummary("One subscription (never with its secret).");
-        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a subscription; its pending deliveries become dead.");
-        group.MapPost("/{id}/replay", ReplayAsync).WithSummary("Re-queue the events with cursors in [from, to] that match the subscription; 202 with the count.");
+        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a subscription; its deliveries stop, and those waiting for a retry become dead.");
+        group.MapPost("/{id}/replay", ReplayAsync).WithSummary("Send again the events with cursors in [from, to] that match the subscription (a cursor over the range); 202 with the count.");
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, SubscriptionRegistry registry, TimeProvider time, CancellationToken cancellationToken)
@@ -84,8 +84,8 @@ internal static class SubscriptionsEndpoints
             return NotFound(id);
         }
 
-        var queued = await deliveries.EnqueueRangeAsync(subscription, from, to, cancellationToken);
-        dispatcher.Wake();
+        var queued = await deliveries.ReplayAsync(subscription, from, to, cancellationToken);
+        dispatcher.Refresh(subscription.Id);
         return TypedResults.Json(new ReplayAccepted(subscription.Id, queued), HostJsonContext.Default.ReplayAccepted,
             statusCode: StatusCodes.Status202Accepted);
     }

@@ -6,76 +6,86 @@ using Normalizer.Storage;
 namespace Normalizer.Delivery;
 
 /// <summary>
-/// Feeds due deliveries to <see cref="DeliveryRunner"/>s, at most <see cref="DeliveryOptions.MaxConcurrency"/> at once.
-/// The store only hands out the oldest pending delivery of each (subscription, conversation) and never one
-/// already running, so a conversation's events go out in order while different conversations go in parallel.
-/// Woken by stored events (<see cref="EventFeed.Stored"/>), by <see cref="Wake"/> and by finished deliveries;
-/// otherwise it polls, which also resumes what a previous process left pending.
+/// Runs one <see cref="SubscriptionWorker"/> per subscription of <see cref="SubscriptionCache"/>, started and stopped as
+/// subscriptions come and go. Stored events (<see cref="EventFeed.Stored"/>) wake every worker at once; otherwise they poll
+/// every <see cref="DeliveryOptions.PollInterval"/>. All workers report to the <c>delivery</c> loop of <c>/readyz</c>.
 /// </summary>
 internal sealed partial class DeliveryDispatcher(
-    IDeliveryStore store, DeliveryRunner runner, EventFeed feed, IOptions<DeliveryOptions> options, TimeProvider time,
-    BackgroundLoops loops, ILogger<DeliveryDispatcher> logger)
+    IDeliveryStore store, WebhookPoster poster, SubscriptionCache subscriptions, EventFeed feed, IOptions<DeliveryOptions> options,
+    TimeProvider time, BackgroundLoops loops, ILogger<DeliveryDispatcher> logger)
 {
     private readonly LoopState _state = loops[BackgroundLoops.Delivery];
     private readonly WorkSignal _wake = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Running> _workers = new(StringComparer.Ordinal);
 
-    /// <summary>Says there may be new due deliveries (a replay queued some).</summary>
+    /// <summary>This process's name on the leases it holds.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Says the subscriptions changed.</summary>
     public void Wake() => _wake.Notify();
 
-    /// <summary>Dispatches until <paramref name="cancellationToken"/> is cancelled, then waits for the running deliveries to stop.</summary>
+    /// <summary>Says a subscription's cursors changed (a replay added a stream).</summary>
+    public void Refresh(string subscriptionId)
+    {
+        lock (_gate)
+        {
+            if (_workers.TryGetValue(subscriptionId, out var running))
+            {
+                running.Worker.Refresh();
+            }
+        }
+    }
+
+    /// <summary>Delivers until <paramref name="cancellationToken"/> is cancelled, then stops every worker (they hand their leases back).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var running = new Dictionary<long, Task>();
         var forward = ForwardStoredAsync(cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                foreach (var done in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
-                {
-                    running.Remove(done);
-                }
-
-                var free = settings.MaxConcurrency - running.Count;
-                if (free > 0)
-                {
-                    try
-                    {
-                        _state.Busy();
-                        var due = await store.ReadDueAsync(time.GetUtcNow(), free, running.Keys, cancellationToken).ConfigureAwait(false);
-                        foreach (var delivery in due)
-                        {
-                            running[delivery.Id] = RunOneAsync(delivery, cancellationToken);
-                        }
-
-                        _state.Succeeded();
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        _state.Failed(ex);
-                        LogReadFailed(logger, ex);
-                    }
-                }
-
-                await _wake.WaitAsync(settings.PollInterval, cancellationToken).ConfigureAwait(false);
+                Sync(cancellationToken);
+                await _wake.WaitAsync(options.Value.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // stopping: what is pending stays pending
+            // stopping
         }
 
-        await Task.WhenAll([.. running.Values, forward]).ConfigureAwait(false);
+        Running[] all;
+        lock (_gate)
+        {
+            all = [.. _workers.Values];
+            _workers.Clear();
+        }
+
+        await Task.WhenAll([.. all.Select(r => r.Task), forward]).ConfigureAwait(false);
     }
 
-    private async Task RunOneAsync(DueDelivery delivery, CancellationToken cancellationToken)
+    // Starts a worker for each new subscription, stops the workers of deleted ones.
+    private void Sync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        if (await runner.RunAsync(delivery, cancellationToken).ConfigureAwait(false))
+        var current = subscriptions.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        lock (_gate)
         {
-            // The next delivery of this conversation may now be due.
-            _wake.Notify();
+            foreach (var (id, running) in _workers.ToList())
+            {
+                if (!current.TryGetValue(id, out var subscription) || subscription != running.Worker.Subscription)
+                {
+                    running.Stop.Cancel();
+                    _workers.Remove(id);
+                }
+            }
+
+            foreach (var subscription in current.Values.Where(s => !_workers.ContainsKey(s.Id)))
+            {
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var worker = new SubscriptionWorker(subscription, Owner, store, poster, options.Value, time, _state, logger);
+                _workers.Add(subscription.Id, new Running(worker, stop, Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None)));
+                LogStarted(logger, subscription.Id);
+            }
         }
     }
 
@@ -86,7 +96,13 @@ internal sealed partial class DeliveryDispatcher(
             while (!cancellationToken.IsCancellationRequested)
             {
                 await feed.Stored.WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
-                _wake.Notify();
+                lock (_gate)
+                {
+                    foreach (var running in _workers.Values)
+                    {
+                        running.Worker.Wake();
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -95,6 +111,8 @@ internal sealed partial class DeliveryDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading due deliveries failed; retrying")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivering subscription {SubscriptionId}")]
+    private static partial void LogStarted(ILogger logger, string subscriptionId);
+
+    private sealed record Running(SubscriptionWorker Worker, CancellationTokenSource Stop, Task Task);
 }

@@ -10,7 +10,7 @@ public static class DeliveryNormalizerBuilderExtensions
 {
     /// <summary>
     /// Adds <c>Normalizer:Delivery</c> options (validated at start), the named <see cref="HttpClient"/> (no redirects,
-    /// no proxy, every address checked before connecting), the subscription registry and the dispatcher; the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
+    /// no proxy, every address checked before connecting), the subscription registry and the dispatcher (one cursor worker per subscription); the host runs <c>DeliveryDispatcher.RunAsync</c> in a worker.
     /// </summary>
     public static INormalizerBuilder AddDelivery(this INormalizerBuilder builder)
     {
@@ -26,14 +26,15 @@ public static class DeliveryNormalizerBuilderExtensions
             {
                 AllowAutoRedirect = false,
                 UseProxy = false,
+                // Keep-alive connections, as many per receiver as a subscription has deliveries in flight.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxConcurrency,
                 ConnectCallback = provider.GetRequiredService<DestinationGuard>().ConnectAsync,
             })
             // The default handlers would log subscriber URLs, which may carry the consumer's tokens.
             .RemoveAllLoggers();
         services.TryAddSingleton<DestinationGuard>();
         services.TryAddSingleton<WebhookPoster>();
-        services.TryAddSingleton<DeliveryRunner>();
         services.TryAddSingleton<DeliveryDispatcher>();
         services.TryAddSingleton<SubscriptionRegistry>();
         return builder;

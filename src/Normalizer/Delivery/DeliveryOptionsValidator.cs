@@ -35,6 +35,21 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
             failures.Add($"{DeliveryOptions.Section}:MaxConcurrency must be 1–1024");
         }
 
+        if (options.Partitions is < 1 or > 1024)
+        {
+            failures.Add($"{DeliveryOptions.Section}:Partitions must be 1–1024");
+        }
+
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"{DeliveryOptions.Section}:BatchSize must be 1–10000");
+        }
+
+        if (options.LeaseDuration < TimeSpan.FromSeconds(1) || options.LeaseDuration > OneDay)
+        {
+            failures.Add($"{DeliveryOptions.Section}:LeaseDuration must be at least one second and at most one day");
+        }
+
         if (options.PollInterval <= TimeSpan.Zero)
         {
             failures.Add($"{DeliveryOptions.Section}:PollInterval must be above zero");

@@ -3,8 +3,8 @@ namespace Normalizer.Delivery;
 /// <summary>A delivery and its attempts, for <c>GET /v1/deliveries</c>.</summary>
 public sealed record DeliveryRecord
 {
-    /// <summary>Delivery id.</summary>
-    public required long Id { get; init; }
+    /// <summary>Delivery id: subscription, event position, and which delivery of that event it is (1, then 2 after a replay…).</summary>
+    public required string Id { get; init; }
 
     /// <summary>Whose webhook.</summary>
     public required string SubscriptionId { get; init; }
@@ -18,7 +18,7 @@ public sealed record DeliveryRecord
     /// <summary><see cref="DeliveryStatus"/>.</summary>
     public required string Status { get; init; }
 
-    /// <summary>When it was queued.</summary>
+    /// <summary>When its first attempt started (or, waiting behind its conversation, when it was parked).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When it is next attempted (pending deliveries only).</summary>

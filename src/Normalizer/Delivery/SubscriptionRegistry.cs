@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Normalizer.Storage;
 
 namespace Normalizer.Delivery;
 
 /// <summary>
-/// Changes subscriptions in the store and keeps <see cref="SubscriptionCache"/> (used at ingest to queue
-/// deliveries) equal to it: loaded at start, reloaded after every change.
+/// Changes subscriptions in the store and keeps <see cref="SubscriptionCache"/> (what the delivery workers run for) equal
+/// to it: loaded at start, reloaded after every change. A new subscription's cursors start at the head of the log.
 /// </summary>
-internal sealed partial class SubscriptionRegistry(ISubscriptionStore store, SubscriptionCache cache, ILogger<SubscriptionRegistry> logger)
+internal sealed partial class SubscriptionRegistry(
+    ISubscriptionStore store, IDeliveryStore deliveries, SubscriptionCache cache, DeliveryDispatcher dispatcher, IOptions<DeliveryOptions> options,
+    ILogger<SubscriptionRegistry> logger)
 {
     /// <summary>Loads every subscription into the cache.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -20,7 +23,9 @@ internal sealed partial class SubscriptionRegistry(ISubscriptionStore store, Sub
     public async Task AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         await store.AddAsync(subscription, cancellationToken).ConfigureAwait(false);
+        await deliveries.CreateCursorsAsync(subscription.Id, options.Value.Partitions, cancellationToken).ConfigureAwait(false);
         cache.Set(await store.ListAsync(cancellationToken).ConfigureAwait(false));
+        dispatcher.Wake();
         LogCreated(logger, subscription.Id, subscription.Url.Scheme, subscription.Url.Authority);
     }
 
@@ -28,6 +33,7 @@ internal sealed partial class SubscriptionRegistry(ISubscriptionStore store, Sub
     {
         var deleted = await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         cache.Set(await store.ListAsync(cancellationToken).ConfigureAwait(false));
+        dispatcher.Wake();
         if (deleted)
         {
             LogDeleted(logger, id);
@@ -47,6 +53,6 @@ internal sealed partial class SubscriptionRegistry(ISubscriptionStore store, Sub
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} created for {Scheme}://{Authority}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, string scheme, string authority);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} deleted; its pending deliveries are dead")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} deleted; its deliveries stopped, its parked ones are dead")]
     private static partial void LogDeleted(ILogger logger, string subscriptionId);
 }

@@ -15,7 +15,7 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider tim
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public async Task<DeliveryAttempt> PostAsync(Subscription subscription, DueDelivery delivery, int attempt, CancellationToken cancellationToken)
+    public async Task<DeliveryAttempt> PostAsync(Subscription subscription, LogEvent delivery, int attempt, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
         var started = time.GetTimestamp();
@@ -28,9 +28,9 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider tim
         var timestamp = at.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = Json;
-        request.Headers.TryAddWithoutValidation(WebhookSigner.IdHeader, delivery.EventId);
+        request.Headers.TryAddWithoutValidation(WebhookSigner.IdHeader, delivery.Id);
         request.Headers.TryAddWithoutValidation(WebhookSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation(WebhookSigner.SignatureHeader, WebhookSigner.Sign(delivery.EventId, timestamp, body, subscription.Secret));
+        request.Headers.TryAddWithoutValidation(WebhookSigner.SignatureHeader, WebhookSigner.Sign(delivery.Id, timestamp, body, subscription.Secret));
 
         int? status = null;
         string? error = null;

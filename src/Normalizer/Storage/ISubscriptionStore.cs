@@ -14,6 +14,6 @@ public interface ISubscriptionStore
     /// <summary>One subscription, or null.</summary>
     Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a subscription and dead-letters its pending deliveries; false when there was none.</summary>
+    /// <summary>Deletes a subscription with its cursors and parked conversations (listed as dead from then on); false when there was none.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 }

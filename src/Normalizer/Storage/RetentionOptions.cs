@@ -2,7 +2,7 @@ namespace Normalizer.Storage;
 
 /// <summary>
 /// Section <c>Normalizer:Retention</c>: how long each kind of record is kept before the pruner deletes it. Zero keeps a
-/// kind for ever. Deliveries still pending (in flight or waiting for a retry), and the events they carry, are never pruned.
+/// kind for ever. Events a subscription's cursor has not passed or that wait for a retry, and the attempts of deliveries waiting for a retry, are never pruned.
 /// </summary>
 public sealed class RetentionOptions
 {

@@ -7,24 +7,31 @@ namespace Normalizer.Storage;
 /// Deletes what <see cref="RetentionOptions"/> no longer keeps, oldest first, <see cref="RetentionOptions.BatchSize"/> rows
 /// per statement, each in its own transaction, so that the write lock is never held for long. Rows are looked for only at
 /// the front of each table's key order (the oldest rows), so a pass reads little more than what it deletes. Never pruned:
-/// deliveries still pending, the events they carry, and unprocessed inbox rows.
+/// an event some subscription's cursor has not passed yet or that waits for a retry, the attempts of a delivery waiting for
+/// a retry, and unprocessed inbox rows.
 /// </summary>
 public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWriteGate gate, IOptionsMonitor<RetentionOptions> options)
 {
-    private const string Pending = "'pending'";
+    // An event is kept while a cursor has not passed it (live, or within a replayed range) or a retry row holds it.
+    private const string Undelivered = """
+        (EXISTS (SELECT 1 FROM delivery_cursors c WHERE c.cursor_seq < events.seq AND (c.end_seq IS NULL OR events.seq <= c.end_seq))
+         OR EXISTS (SELECT 1 FROM delivery_retries r WHERE r.event_seq = events.seq))
+        """;
+
+    // Attempts are kept while their delivery waits for a retry.
+    private const string Retrying =
+        "EXISTS (SELECT 1 FROM delivery_retries r WHERE r.subscription_id = delivery_attempts.subscription_id AND r.event_seq = delivery_attempts.event_seq)";
 
     /// <summary>Prunes everything older than its retention as of <paramref name="now"/>.</summary>
     public async Task<Pruned> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var keep = options.CurrentValue;
         var deliveries = await DeleteAsync(keep.Deliveries, now, inbox: false,
-            Oldest("id", "deliveries", $"status <> {Pending} AND updated_at < @cutoff"),
-            $"DELETE FROM delivery_attempts WHERE delivery_id IN @ids; DELETE FROM deliveries WHERE id IN @ids AND status <> {Pending}",
-            cancellationToken).ConfigureAwait(false);
-        const string NothingPending = $"NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id AND d.status = {Pending})";
+            Oldest("id", "delivery_attempts", $"at < @cutoff AND NOT {Retrying}"),
+            $"DELETE FROM delivery_attempts WHERE id IN @ids AND NOT {Retrying}", cancellationToken).ConfigureAwait(false);
         var events = await DeleteAsync(keep.Events, now, inbox: false,
-            Oldest("seq", "events", $"received_at < @cutoff AND {NothingPending}"),
-            $"DELETE FROM events WHERE seq IN @ids AND {NothingPending}", cancellationToken).ConfigureAwait(false);
+            Oldest("seq", "events", $"received_at < @cutoff AND NOT {Undelivered}"),
+            $"DELETE FROM events WHERE seq IN @ids AND NOT {Undelivered}", cancellationToken).ConfigureAwait(false);
         var quarantine = await DeleteAsync(keep.Quarantine, now, inbox: false,
             Oldest("id", "quarantine", "created_at < @cutoff"), "DELETE FROM quarantine WHERE id IN @ids", cancellationToken).ConfigureAwait(false);
         var inbox = await DeleteAsync(keep.Inbox, now, inbox: true,
@@ -34,7 +41,7 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWr
     }
 
     // The prunable rows among the @n oldest by key: a pass reads no further than the front of the table, whatever it holds.
-    // (A row kept there, a delivery waiting for a retry, say, lets the rows behind it through as the front moves on.)
+    // (A row kept there, an event waiting for a retry, say, lets the rows behind it through as the front moves on.)
     private string Oldest(string key, string table, string condition) =>
         $"SELECT {key} FROM {table} WHERE {key} IN ({connections.Dialect.Limit($"SELECT {key} FROM {table} ORDER BY {key}", "@n")}) AND {condition}";
 

@@ -26,10 +26,17 @@ public sealed class IncompleteBodyTests
         await Task.Delay(200); // the endpoint is reading the body
         socket.Shutdown(SocketShutdown.Send); // the rest of the 500 bytes never comes
         var answer = new byte[4096];
-        var read = await socket.ReceiveAsync(answer);
-        var text = Encoding.ASCII.GetString(answer, 0, read);
+        var text = "";
+        try
+        {
+            text = Encoding.ASCII.GetString(answer, 0, await socket.ReceiveAsync(answer));
+        }
+        catch (SocketException)
+        {
+            // Kestrel resets a connection it closes with request bytes unread: no answer to read, which is fine.
+        }
 
-        // Kestrel may close the half-closed connection without an answer; if it answers, it is the 400.
+        // If an answer arrives before the connection closes, it is the 400.
         Assert.True(text.Length == 0 || (text.StartsWith("HTTP/1.1 400", StringComparison.Ordinal) && text.Contains("incomplete_body")), text);
         await Task.Delay(500); // the request's end is logged after the connection closed
         Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);

@@ -6,150 +6,213 @@ using Normalizer.Events;
 namespace Normalizer.Storage.Dapper;
 
 /// <summary>
-/// The delivery queue. Order per conversation comes from the due query: a pending delivery is only picked
-/// when no older pending delivery of the same (subscription, conversation) exists.
+/// Cursors, parked conversations and attempts. Writes go in one transaction per batch, at the writers' gate (they share
+/// SQLite's write lock with the inbox processor). Lease checks are plain conditions on the live cursor row, so that the
+/// same statements hold on engines where several hosts share the store.
 /// </summary>
-internal sealed class SqlDeliveryStore(IStoreConnectionFactory connections, TimeProvider time) : IDeliveryStore
+internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connections, InboxWriteGate gate, TimeProvider time) : IDeliveryStore
 {
-    public async Task<IReadOnlyList<DueDelivery>> ReadDueAsync(
-        DateTimeOffset now, int limit, IReadOnlyCollection<long> busy, CancellationToken cancellationToken)
+    // The partitions the owner holds, for a statement about the subscription @s.
+    private const string Held = "SELECT partition FROM delivery_cursors WHERE subscription_id = @s AND stream = 0 AND lease_owner = @owner";
+
+    public async Task CreateCursorsAsync(string subscriptionId, int partitions, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
-            connections.Dialect.Limit(DueSelect, "@limit"),
-            new { now = now.ToUnixTimeMilliseconds(), limit, busy = busy.ToArray(), DeliveryStatus.Pending },
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO delivery_cursors (subscription_id, stream, partition, cursor_seq) VALUES (@s, 0, @p, @head)",
+                Enumerable.Range(0, partitions).Select(p => new { s = subscriptionId, p, head }), transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<DeliveryCursor>> ClaimAsync(string subscriptionId, string owner, DateTimeOffset now, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var args = new { s = subscriptionId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() };
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE delivery_cursors SET lease_owner = @owner, lease_until = @until WHERE subscription_id = @s AND stream = 0 " +
+                "AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)", args, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rows = await connection.QueryAsync<CursorRow>(new CommandDefinition(
+                "SELECT stream AS Stream, partition AS Partition, cursor_seq AS CursorSeq, end_seq AS EndSeq FROM delivery_cursors " +
+                $"WHERE subscription_id = @s AND partition IN ({Held}) ORDER BY stream, partition", args, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => new DeliveryCursor((int)r.Stream, (int)r.Partition, r.CursorSeq, r.EndSeq)).ToList();
+        }
+    }
+
+    public async Task ReleaseAsync(string subscriptionId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE delivery_cursors SET lease_owner = NULL, lease_until = NULL WHERE subscription_id = @s AND stream = 0 AND lease_owner = @owner",
+                new { s = subscriptionId, owner }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> PartitionCountAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM delivery_cursors WHERE subscription_id = @s AND stream = 0", new { s = subscriptionId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new DueDelivery(r.Id, r.SubscriptionId, r.EventId, (int)r.Attempts, r.Body)).ToList();
     }
 
-    public async Task RecordAttemptAsync(long deliveryId, DeliveryAttempt attempt, bool delivered, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO delivery_attempts (delivery_id, attempt, at, status_code, error, duration_ms) " +
-            "VALUES (@deliveryId, @Attempt, @At, @StatusCode, @Error, @DurationMs)",
-            new { deliveryId, attempt.Attempt, At = attempt.At.ToUnixTimeMilliseconds(), attempt.StatusCode, attempt.Error, attempt.DurationMs },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET attempts = @Attempt, status = @status, updated_at = @now WHERE id = @deliveryId AND status = @Pending",
-            new
-            {
-                deliveryId, attempt.Attempt, status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Pending,
-                now = time.GetUtcNow().ToUnixTimeMilliseconds(), DeliveryStatus.Pending,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task ScheduleAsync(long deliveryId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET next_attempt_at = @at, updated_at = @now WHERE id = @deliveryId AND status = @Pending",
-            new { deliveryId, at = at.ToUnixTimeMilliseconds(), now = time.GetUtcNow().ToUnixTimeMilliseconds(), DeliveryStatus.Pending },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async Task MarkDeadAsync(long deliveryId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET status = @Dead, updated_at = @now WHERE id = @deliveryId AND status = @Pending",
-            new { deliveryId, now = time.GetUtcNow().ToUnixTimeMilliseconds(), DeliveryStatus.Dead, DeliveryStatus.Pending },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async Task<int> EnqueueRangeAsync(Subscription subscription, long from, long to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LogEvent>> ReadAsync(Subscription subscription, long after, long? to, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var sql = new StringBuilder("""
-            INSERT INTO deliveries (subscription_id, event_seq, event_id, conversation_id, status, attempts, next_attempt_at, created_at, updated_at)
-            SELECT @SubscriptionId, seq, id, conversation_id, @Pending, 0, @now, @now, @now FROM events
-            WHERE seq >= @from AND seq <= @to
-            """);
-        if (subscription.Platforms is not null)
+        var sql = new StringBuilder("SELECT seq AS Seq, id AS Id, conversation_id AS ConversationId, body AS Body FROM events WHERE seq > @after");
+        if (to is not null)
         {
-            sql.Append(" AND platform IN @Platforms");
+            sql.Append(" AND seq <= @to");
         }
 
-        if (subscription.PageIds is not null)
-        {
-            sql.Append(" AND page_id IN @PageIds");
-        }
-
-        if (subscription.Events is not null)
-        {
-            sql.Append(" AND event IN @Events");
-        }
-
-        sql.Append(" ORDER BY seq");
+        sql.Append(Filter(subscription)).Append(" ORDER BY seq");
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), new
-        {
-            SubscriptionId = subscription.Id, DeliveryStatus.Pending, now = time.GetUtcNow().ToUnixTimeMilliseconds(), from, to,
-            Platforms = subscription.Platforms?.Select(p => p.ToWire()).ToArray(),
-            PageIds = subscription.PageIds?.ToArray(), Events = subscription.Events?.ToArray(),
-        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<LogEvent>(new CommandDefinition(
+            connections.Dialect.Limit(sql.ToString(), "@limit"), FilterArgs(subscription, new { after, to, limit }),
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string? eventId, string? subscriptionId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ParkedEvent>> ReadParkedAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder(
-            "SELECT id AS Id, subscription_id AS SubscriptionId, event_id AS EventId, conversation_id AS ConversationId, " +
-            "status AS Status, next_attempt_at AS NextAttemptAt, created_at AS CreatedAt FROM deliveries WHERE 1 = 1");
-        if (eventId is not null)
-        {
-            sql.Append(" AND event_id = @eventId");
-        }
-
-        if (subscriptionId is not null)
-        {
-            sql.Append(" AND subscription_id = @subscriptionId");
-        }
-
-        sql.Append(" ORDER BY id");
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<RecordRow>(new CommandDefinition(
-            connections.Dialect.Limit(sql.ToString(), "@limit"), new { eventId, subscriptionId, limit },
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var attempts = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(
-            "SELECT delivery_id AS DeliveryId, attempt AS Attempt, at AS At, status_code AS StatusCode, error AS Error, duration_ms AS DurationMs " +
-            "FROM delivery_attempts WHERE delivery_id IN @ids ORDER BY delivery_id, attempt, id",
-            new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .ToLookup(a => a.DeliveryId);
-        return rows.Select(r => new DeliveryRecord
-        {
-            Id = r.Id, SubscriptionId = r.SubscriptionId, EventId = r.EventId, ConversationId = r.ConversationId, Status = r.Status,
-            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt),
-            NextAttemptAt = r.Status == DeliveryStatus.Pending ? DateTimeOffset.FromUnixTimeMilliseconds(r.NextAttemptAt) : null,
-            Attempts = attempts[r.Id].Select(a => new DeliveryAttempt
-            {
-                Attempt = (int)a.Attempt, At = DateTimeOffset.FromUnixTimeMilliseconds(a.At), StatusCode = (int?)a.StatusCode,
-                Error = a.Error, DurationMs = a.DurationMs,
-            }).ToList(),
-        }).ToList();
+        var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition("""
+            SELECT r.stream AS Stream, e.seq AS Seq, e.id AS Id, e.conversation_id AS ConversationId, e.body AS Body,
+                   r.attempts AS Attempts, r.next_at AS NextAt
+            FROM delivery_retries r JOIN events e ON e.seq = r.event_seq
+            WHERE r.subscription_id = @s ORDER BY r.event_seq, r.stream
+            """, new { s = subscriptionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new ParkedEvent((int)r.Stream, new LogEvent(r.Seq, r.Id, r.ConversationId, r.Body), (int)r.Attempts,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.NextAt))).ToList();
     }
 
-    // The head of each (subscription, conversation) queue; events without a conversation have no order to keep.
-    private const string DueSelect = """
-        SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.event_id AS EventId, d.attempts AS Attempts, e.body AS Body
-        FROM deliveries d JOIN events e ON e.seq = d.event_seq
-        WHERE d.status = @Pending AND d.next_attempt_at <= @now AND d.id NOT IN @busy
-          AND (d.conversation_id IS NULL OR NOT EXISTS (
-              SELECT 1 FROM deliveries o
-              WHERE o.subscription_id = d.subscription_id AND o.conversation_id = d.conversation_id
-                AND o.status = @Pending AND o.id < d.id))
-        ORDER BY d.id
+    public async Task CommitAsync(DeliveryBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        var s = batch.SubscriptionId;
+        var owner = batch.Owner;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Attempts.Count > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(AttemptInsert, batch.Attempts.Select(a => new
+                {
+                    s, Seq = a.Event.Seq, EventId = a.Event.Id, a.Event.ConversationId, a.Attempt.Attempt, At = a.Attempt.At.ToUnixTimeMilliseconds(),
+                    a.Attempt.StatusCode, a.Attempt.Error, a.Attempt.DurationMs,
+                }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            var released = batch.Released.Concat(batch.Retries.Select(r => (r.Row.Stream, r.Row.Event.Seq)));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM delivery_retries WHERE subscription_id = @s AND stream = @Stream AND event_seq = @Seq",
+                released.Select(r => new { s, r.Stream, r.Seq }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(RetryInsert, batch.Retries.Select(r => new
+            {
+                s, owner, r.Partition, r.Row.Stream, r.Row.Event.Seq, Key = r.Row.Event.ConversationKey, r.Row.Attempts,
+                NextAt = r.Row.NextAt.ToUnixTimeMilliseconds(), now,
+            }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var (stream, partitions, seq) in batch.Cursors)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE delivery_cursors SET cursor_seq = @seq WHERE subscription_id = @s AND stream = @stream AND partition IN @partitions " +
+                    $"AND cursor_seq < @seq AND partition IN ({Held})",
+                    new { s, owner, stream, partitions, seq }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (batch.Cursors.Any(c => c.Stream > 0))
+            {
+                // A replayed range every partition has gone through is finished.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM delivery_cursors WHERE subscription_id = @s AND stream > 0 AND NOT EXISTS (SELECT 1 FROM delivery_cursors o " +
+                    "WHERE o.subscription_id = delivery_cursors.subscription_id AND o.stream = delivery_cursors.stream AND o.cursor_seq < o.end_seq)",
+                    new { s }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> ReplayAsync(Subscription subscription, long from, long to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+            var end = Math.Min(to, head);
+            var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM events WHERE seq >= @from AND seq <= @end{Filter(subscription)}",
+                FilterArgs(subscription, new { from, end }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var partitions = await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT partition FROM delivery_cursors WHERE subscription_id = @s AND stream = 0", new { s = subscription.Id }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (count > 0)
+            {
+                var stream = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COALESCE(MAX(stream), 0) + 1 FROM delivery_cursors WHERE subscription_id = @s", new { s = subscription.Id }, transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO delivery_cursors (subscription_id, stream, partition, cursor_seq, end_seq) VALUES (@s, @stream, @p, @cursor, @end)",
+                    partitions.Select(p => new { s = subscription.Id, stream, p, cursor = Math.Max(from, 1) - 1, end }), transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+    }
+
+    private static string Filter(Subscription subscription) =>
+        (subscription.Platforms is null ? "" : " AND platform IN @Platforms") +
+        (subscription.PageIds is null ? "" : " AND page_id IN @PageIds") +
+        (subscription.Events is null ? "" : " AND event IN @Events");
+
+    private static DynamicParameters FilterArgs(Subscription subscription, object values)
+    {
+        var args = new DynamicParameters(values);
+        args.Add("Platforms", subscription.Platforms?.Select(p => p.ToWire()).ToArray());
+        args.Add("PageIds", subscription.PageIds?.ToArray());
+        args.Add("Events", subscription.Events?.ToArray());
+        return args;
+    }
+
+    private const string AttemptInsert = """
+        INSERT INTO delivery_attempts (subscription_id, event_seq, event_id, conversation_id, attempt, at, status_code, error, duration_ms)
+        VALUES (@s, @Seq, @EventId, @ConversationId, @Attempt, @At, @StatusCode, @Error, @DurationMs)
         """;
 
-    private sealed record DueRow(long Id, string SubscriptionId, string EventId, long Attempts, string Body);
+    // Only while the owner holds the partition: a host that lost its lease (or a deleted subscription) parks nothing.
+    private const string RetryInsert = $"""
+        INSERT INTO delivery_retries (subscription_id, stream, event_seq, conversation_key, attempts, next_at, created_at)
+        SELECT @s, @Stream, @Seq, @Key, @Attempts, @NextAt, @now WHERE @Partition IN ({Held})
+        """;
 
-    private sealed record RecordRow(long Id, string SubscriptionId, string EventId, string? ConversationId, string Status, long NextAttemptAt, long CreatedAt);
+    private sealed record CursorRow(long Stream, long Partition, long CursorSeq, long? EndSeq);
 
-    private sealed record AttemptRow(long DeliveryId, long Attempt, long At, long? StatusCode, string? Error, long DurationMs);
+    private sealed record ParkedRow(long Stream, long Seq, string Id, string? ConversationId, string Body, long Attempts, long NextAt);
 }

@@ -10,10 +10,9 @@ namespace Normalizer.Storage.Dapper;
 
 /// <summary>
 /// The end of the pipeline in the host: appends the event to the log, records the conversation (last
-/// inbound time, for the reply window) and the contacts it carries, and queues its deliveries — all in
-/// the session's transaction.
+/// inbound time, for the reply window) and the contacts it carries — all in the session's transaction.
 /// </summary>
-internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subscriptions, TimeProvider time) : IEventSink
+internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IEventSink
 {
     private static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
     {
@@ -28,8 +27,6 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
     private static readonly string[] ConversationParameters = ["@Id", "@Platform", "@PageId", "@UserId", "@Inbound", "@At"];
 
     private static readonly string[] ContactParameters = ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen"];
-
-    private static readonly string[] DeliveryParameters = ["@SubscriptionId", "@Seq", "@EventId", "@ConversationId", "@Now"];
 
     private readonly ArrayBufferWriter<byte> _body = new(4096);
     private Utf8JsonWriter? _writer;
@@ -94,17 +91,6 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var subscription in subscriptions.Matching(evt))
-        {
-            var delivery = await session.CommandAsync(DeliveryInsert, DeliveryParameters, cancellationToken).ConfigureAwait(false);
-            delivery.Set(0, subscription.Id);
-            delivery.Set(1, seq);
-            delivery.Set(2, evt.Id);
-            delivery.Set(3, evt.ConversationId);
-            delivery.Set(4, now.ToUnixTimeMilliseconds());
-            await delivery.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         session.AddStored(new StoredEvent(seq, evt));
     }
 
@@ -136,10 +122,5 @@ internal sealed class SqlEventSink(StoreSession session, SubscriptionCache subsc
         ON CONFLICT (scoped_id, scope_id) DO UPDATE SET
             person_id = CASE WHEN @Link THEN excluded.person_id ELSE contacts.person_id END,
             last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END
-        """;
-
-    private const string DeliveryInsert = """
-        INSERT INTO deliveries (subscription_id, event_seq, event_id, conversation_id, status, attempts, next_attempt_at, created_at, updated_at)
-        VALUES (@SubscriptionId, @Seq, @EventId, @ConversationId, 'pending', 0, @Now, @Now, @Now)
         """;
 }

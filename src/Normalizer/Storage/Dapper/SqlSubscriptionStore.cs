@@ -5,7 +5,7 @@ using Normalizer.Events;
 namespace Normalizer.Storage.Dapper;
 
 /// <summary>Subscriptions; filter lists are stored comma-separated (their values never contain commas).</summary>
-internal sealed class SqlSubscriptionStore(IStoreConnectionFactory connections, TimeProvider time) : ISubscriptionStore
+internal sealed class SqlSubscriptionStore(IStoreConnectionFactory connections) : ISubscriptionStore
 {
     private const string Columns =
         "id AS Id, url AS Url, secret AS Secret, platforms AS Platforms, page_ids AS PageIds, events AS Events, created_at AS CreatedAt";
@@ -46,10 +46,10 @@ internal sealed class SqlSubscriptionStore(IStoreConnectionFactory connections, 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM subscriptions WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Its cursors and parked conversations go with it: nothing more is sent, and what was parked is listed as dead.
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET status = @Dead, updated_at = @now WHERE subscription_id = @id AND status = @Pending",
-            new { id, now = time.GetUtcNow().ToUnixTimeMilliseconds(), DeliveryStatus.Dead, DeliveryStatus.Pending },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "DELETE FROM delivery_cursors WHERE subscription_id = @id; DELETE FROM delivery_retries WHERE subscription_id = @id",
+            new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deleted > 0;
     }
