@@ -25,10 +25,4 @@ public sealed record Subscription
 
     /// <summary>When it was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>Whether the event passes the subscription's filter.</summary>
-    public bool Matches(NormalizedEvent evt) =>
-        (Platforms is null || Platforms.Contains(evt.Platform)) &&
-        (PageIds is null || PageIds.Contains(evt.PageId, StringComparer.Ordinal)) &&
-        (Events is null || Events.Contains(evt.Event, StringComparer.Ordinal));
 }

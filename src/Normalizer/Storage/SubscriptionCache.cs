@@ -1,5 +1,4 @@
 using Normalizer.Delivery;
-using Normalizer.Events;
 
 namespace Normalizer.Storage;
 
@@ -16,7 +15,4 @@ public sealed class SubscriptionCache
 
     /// <summary>Replaces the cached list.</summary>
     public void Set(IReadOnlyList<Subscription> subscriptions) => _all = subscriptions;
-
-    /// <summary>The subscriptions that want <paramref name="evt"/>.</summary>
-    public IEnumerable<Subscription> Matching(NormalizedEvent evt) => _all.Where(s => s.Matches(evt));
 }
