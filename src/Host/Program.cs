@@ -62,8 +62,6 @@ app.UseRateLimiter();
 // Every option is checked before the store is touched; a bad value stops here, naming its key.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
-await SqliteLegacyInbox.ImportAsync(app.Services.GetRequiredService<IStoreConnectionFactory>(),
-    app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Normalizer.Storage"), CancellationToken.None);
 await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(CancellationToken.None);
 
 app.MapOpenApi();

@@ -18,7 +18,7 @@ internal static partial class Startup
         var store = app.Services.GetRequiredService<IStoreConnectionFactory>();
         LogListening(logger, string.Join(", ", app.Urls));
         LogChannels(logger, string.Join(", ", channels.Select(c => $"{c.Platform.ToWire()} ({c.WebhookObject})")));
-        LogStore(logger, store.Dialect.Name, store is SqliteConnectionFactory sqlite ? sqlite.DataSource : "(connection string not logged)");
+        LogStore(logger, store.Dialect.Name, store is SqliteConnectionFactory sqlite ? $"{sqlite.DataSource} (inbox: {sqlite.InboxDataSource})" : "(connection string not logged)");
         if (meta.RequireSignature)
         {
             LogSignatures(logger, meta.AppSecrets.Count(s => s.Length > 0));

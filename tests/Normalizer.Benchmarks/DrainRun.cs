@@ -43,7 +43,6 @@ internal static class DrainRun
             await AppendAsync(inbox, 0, Warmup);
             await DrainAsync(processor);
 
-            provider.GetRequiredService<InboxWriteGate>().Backlog = true; // the rows wait for the processor, as in a burst
             await AppendAsync(inbox, Warmup, rows);
             var allocated = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();

@@ -4,7 +4,6 @@ using Normalizer.Benchmarks;
 // `bare --urls http://127.0.0.1:PORT`: the Kestrel ceiling scripts/load.sh compares the host with.
 // `receiver --urls http://127.0.0.1:PORT`: a subscriber for scripts/load.sh that counts what it is delivered (Receiver).
 // `drain [ROWS]`: the standalone drain figure (DrainRun).
-// `ingest [ROWS] [CONCURRENCY]`: the write path without HTTP (IngestRun).
 // `deliver [EVENTS] [SUBSCRIPTIONS]`: deliveries/s of a replayed backlog to local receivers (DeliverRun).
 // `normalize [CALLS] [BODY]`: the paired parse/normalize figure per body (NormalizeLoop).
 if (args.Length > 0 && args[0] == "normalize")
@@ -16,12 +15,6 @@ if (args.Length > 0 && args[0] == "normalize")
 if (args.Length > 0 && args[0] == "drain")
 {
     await DrainRun.RunAsync(args[1..]);
-    return 0;
-}
-
-if (args.Length > 0 && args[0] == "ingest")
-{
-    await IngestRun.RunAsync(args[1..]);
     return 0;
 }
 

@@ -1,4 +1,4 @@
 namespace Normalizer.Host.Endpoints;
 
-/// <summary>The 200 answer to Meta once the body (and its events, unless rows wait in the inbox) is durably stored.</summary>
+/// <summary>The 200 answer to Meta once the body is durably in the inbox.</summary>
 public sealed record WebhookAccepted(bool Accepted, long InboxId);

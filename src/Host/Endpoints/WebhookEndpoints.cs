@@ -24,7 +24,7 @@ internal static partial class WebhookEndpoints
     {
         var group = app.MapGroup("/webhooks").WithTags("Webhooks");
         group.MapGet(ChannelPattern, Handshake).WithSummary("Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge).");
-        group.MapPost(ChannelPattern, ReceiveAsync).WithSummary("Receive a webhook; 200 once the body and its events are durably stored.");
+        group.MapPost(ChannelPattern, ReceiveAsync).WithSummary("Receive a webhook; 200 once it is durably in the inbox.");
     }
 
     private static IResult Handshake(HttpRequest request, IOptionsMonitor<MetaOptions> options)

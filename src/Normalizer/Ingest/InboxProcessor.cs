@@ -3,15 +3,15 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Normalizer.Channels;
+using Normalizer.Events;
 using Normalizer.Health;
 using Normalizer.Storage;
 
 namespace Normalizer.Ingest;
 
 /// <summary>
-/// Turns the inbox rows the writer left pending into events, in arrival order, one batch per transaction: rows of a
-/// group whose events the writer could not store (a row that threw, a row over its budget), rows a previous process left
-/// (<see cref="InboxWriteGate.Backlog"/>), and every webhook that arrives while such rows wait. A row that cannot be normalized, or some
+/// Turns inbox rows into events, in arrival order, one batch per transaction. A row that cannot be normalized, or some
 /// of whose events fail validation, goes to quarantine with the reason (one record per row, the body once); it never
 /// blocks the rows behind it. Each row's work is bounded (<see cref="InboxOptions"/>): its events in number and time,
 /// and the times it may be begun without being finished. Rows are marked processed in the same transaction as their
@@ -21,8 +21,9 @@ namespace Normalizer.Ingest;
 /// whose commits do wait (durable before 200).
 /// </summary>
 public sealed partial class InboxProcessor(
-    IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, InboxRowHandler handler, EventFeed feed,
-    InboxWriteGate gate, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops, ILogger<InboxProcessor> logger)
+    IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer, EventFeed feed,
+    InboxWriteGate gate, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops,
+    TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
@@ -51,7 +52,6 @@ public sealed partial class InboxProcessor(
         if (rows.Count == 0)
         {
             _carefulRows = 0;
-            await EndBacklogAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
@@ -76,24 +76,6 @@ public sealed partial class InboxProcessor(
         return done;
     }
 
-    // Once the inbox is empty (checked again in the writer's turn, so that no row is appended in between), the writer
-    // stores the events of new webhooks itself again.
-    private async Task EndBacklogAsync(CancellationToken cancellationToken)
-    {
-        if (!gate.Backlog)
-        {
-            return;
-        }
-
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if ((await inbox.ReadPendingAsync(1, cancellationToken).ConfigureAwait(false)).Count == 0)
-            {
-                gate.Backlog = false;
-            }
-        }
-    }
-
     // Counts the attempt (committed first), then processes. A batch none of whose rows was begun before is processed
     // whole. Once rows were begun without being finished (the process stopped on one of them), they are taken one at a
     // time, so that the row at fault is the one whose count grows, and after MaxAttempts it is set aside.
@@ -115,8 +97,9 @@ public sealed partial class InboxProcessor(
 
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
     {
-        // Writes take turns with the inbox writer (InboxWriteGate), webhooks wait for one turn at most.
-        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        // One store: writes take turns with the inbox writer (InboxWriteGate), webhooks wait for one turn at most.
+        // A separate inbox store: only the marks take a turn (CommitAsync).
+        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
 
         // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole
         // attempt is then rolled back (nothing was committed or published) and the batch is done again with a
@@ -131,15 +114,16 @@ public sealed partial class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
-        // A commit lost on power loss takes its marks with it: its rows are processed again.
-        session.DeferSync = true;
+        // One store: a commit lost on power loss takes its marks with it, its rows are processed again. A separate
+        // inbox store: the events must be durable before the marks are written there.
+        session.DeferSync = !connections.SeparateInbox;
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
-        var budget = handler.NewBudget();
+        var budget = new RowBudget(options.CurrentValue, time);
         var started = Stopwatch.GetTimestamp();
         var count = 0;
         foreach (var row in rows)
         {
-            if (count > 0 && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
+            if (count > 0 && !connections.SeparateInbox && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
             {
                 break;
             }
@@ -150,7 +134,7 @@ public sealed partial class InboxProcessor(
             {
                 try
                 {
-                    await handler.ProcessAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
+                    await ProcessRowAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsRowFault(ex))
                 {
@@ -170,7 +154,7 @@ public sealed partial class InboxProcessor(
             var mark = await session.SaveAsync("row", cancellationToken).ConfigureAwait(false);
             try
             {
-                await handler.ProcessAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
+                await ProcessRowAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsRowFault(ex))
             {
@@ -192,7 +176,7 @@ public sealed partial class InboxProcessor(
     {
         var attempts = row.Attempts;
         LogGaveUp(logger, row.Id, attempts);
-        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
         await quarantine.AddAsync(session, row.Id, null,
@@ -202,7 +186,8 @@ public sealed partial class InboxProcessor(
         return 1;
     }
 
-    // Marks the first count rows processed and commits them with the session's events.
+    // Commits the session's events and marks the first count rows processed: in the same transaction, or after it
+    // when the inbox is a store of its own (the events must be durable first).
     private async Task CommitAsync(StoreSession session, IReadOnlyList<InboxRow> rows, int count, CancellationToken cancellationToken)
     {
         var ids = new long[count];
@@ -211,9 +196,53 @@ public sealed partial class InboxProcessor(
             ids[i] = rows[i].Id;
         }
 
-        await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (connections.SeparateInbox)
+        {
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         feed.Publish(session.Stored);
+    }
+
+    private async Task ProcessRowAsync(InboxRow row, StoreSession session, EventPipeline pipeline, RowBudget budget,
+        CancellationToken cancellationToken)
+    {
+        Platform? pinned = PlatformNames.TryParse(row.Channel, out var p) ? p : null;
+        var context = new WebhookContext(DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt), row.SignatureVerified);
+        var outcome = normalizer.Normalize(row.Body, context, pinned);
+        if (outcome.Error is { } error)
+        {
+            await quarantine.AddAsync(session, row.Id, null, error.Message, row.Body, row.ReceivedAt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        budget.Start(outcome.Events.Count);
+        session.InboxId = row.Id;
+        RejectedEvents? rejected = null;
+        foreach (var evt in outcome.Events)
+        {
+            budget.Check();
+            var result = await pipeline.ProcessAsync(evt, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == ProcessEventOutcome.Rejected)
+            {
+                (rejected ??= new RejectedEvents()).Add(evt.Id, result.Reasons);
+            }
+        }
+
+        if (rejected is not null)
+        {
+            await quarantine.AddAsync(session, row.Id, rejected.FirstId, rejected.Describe(outcome.Events.Count), row.Body, row.ReceivedAt,
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private string Describe(long inboxId, Exception ex)

@@ -9,7 +9,10 @@ public interface IInbox
     /// <summary>The oldest unprocessed rows, in arrival order.</summary>
     Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Marks rows processed, inside the session's transaction.</summary>
+    /// <summary>
+    /// Marks rows processed: inside the session's transaction, or — when the inbox is a store of its own — in a
+    /// transaction of its own, to be called after the session committed.
+    /// </summary>
     Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     /// <summary>

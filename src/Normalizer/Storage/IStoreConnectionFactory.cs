@@ -15,6 +15,16 @@ public interface IStoreConnectionFactory
     ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether the inbox lives in a store of its own (SQLite: its own file, so that appending a webhook never waits
+    /// for the processor's write lock). Then its rows are marked processed after the events are committed, in a
+    /// transaction of their own; events are idempotent, so a crash in between only reprocesses rows.
+    /// </summary>
+    bool SeparateInbox => false;
+
+    /// <summary>Opens a connection to the inbox's store (the same store unless <see cref="SeparateInbox"/>).</summary>
+    ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>
     /// Compiles <paramref name="sql"/> on <paramref name="connection"/> for many runs in <paramref name="transaction"/>,
     /// its values set by the position of <paramref name="parameters"/>. The default goes through ADO.NET; a provider may
     /// bind straight to its engine (SQLite: no per-run parameter lookup by name, no data reader).

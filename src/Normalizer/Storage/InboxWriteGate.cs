@@ -12,13 +12,6 @@ public sealed class InboxWriteGate
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _waiting;
 
-    /// <summary>
-    /// Whether inbox rows wait unprocessed (true at start: a previous process may have left some). While they do, the
-    /// writer appends new webhooks as pending rows too and leaves their events to the processor, so that events are stored
-    /// in arrival order. Read and set only in a turn.
-    /// </summary>
-    public bool Backlog { get; set; } = true;
-
     /// <summary>Whether someone is waiting for the turn (the holder should finish soon).</summary>
     public bool Contended => Volatile.Read(ref _waiting) > 0;
 

@@ -22,9 +22,18 @@ public sealed class MigrationRunner(IStoreConnectionFactory connections, TimePro
             .ToList();
     }
 
-    /// <summary>Applies pending migrations; returns the versions applied to the store.</summary>
+    /// <summary>
+    /// Applies pending migrations; returns the versions applied to the store. A separate inbox store gets the
+    /// <c>&lt;dialect&gt;_inbox</c> set.
+    /// </summary>
     public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken)
     {
+        if (connections.SeparateInbox)
+        {
+            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(inbox, connections.Dialect.Name + "_inbox", cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ApplyAsync(connection, connections.Dialect.Name, cancellationToken).ConfigureAwait(false);
     }

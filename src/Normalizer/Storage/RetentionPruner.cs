@@ -26,15 +26,15 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWr
     public async Task<Pruned> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var keep = options.CurrentValue;
-        var deliveries = await DeleteAsync(keep.Deliveries, now,
+        var deliveries = await DeleteAsync(keep.Deliveries, now, inbox: false,
             Oldest("id", "delivery_attempts", $"at < @cutoff AND NOT {Retrying}"),
             $"DELETE FROM delivery_attempts WHERE id IN @ids AND NOT {Retrying}", cancellationToken).ConfigureAwait(false);
-        var events = await DeleteAsync(keep.Events, now,
+        var events = await DeleteAsync(keep.Events, now, inbox: false,
             Oldest("seq", "events", $"received_at < @cutoff AND NOT {Undelivered}"),
             $"DELETE FROM events WHERE seq IN @ids AND NOT {Undelivered}", cancellationToken).ConfigureAwait(false);
-        var quarantine = await DeleteAsync(keep.Quarantine, now,
+        var quarantine = await DeleteAsync(keep.Quarantine, now, inbox: false,
             Oldest("id", "quarantine", "created_at < @cutoff"), "DELETE FROM quarantine WHERE id IN @ids", cancellationToken).ConfigureAwait(false);
-        var inbox = await DeleteAsync(keep.Inbox, now,
+        var inbox = await DeleteAsync(keep.Inbox, now, inbox: true,
             Oldest("id", "inbox", "processed_at IS NOT NULL AND processed_at < @cutoff"),
             "DELETE FROM inbox WHERE id IN @ids AND processed_at IS NOT NULL", cancellationToken).ConfigureAwait(false);
         return new Pruned(inbox, events, deliveries, quarantine);
@@ -47,7 +47,7 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWr
 
     // Reads a batch of ids (no lock), deletes them in one short transaction at the writers' gate (rechecking what may have
     // changed meanwhile), until a batch comes back short.
-    private async Task<long> DeleteAsync(TimeSpan keep, DateTimeOffset now, string select, string delete,
+    private async Task<long> DeleteAsync(TimeSpan keep, DateTimeOffset now, bool inbox, string select, string delete,
         CancellationToken cancellationToken)
     {
         if (keep == TimeSpan.Zero)
@@ -58,7 +58,9 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWr
         var batch = options.CurrentValue.BatchSize;
         var cutoff = (now - keep).ToUnixTimeMilliseconds();
         long deleted = 0;
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = inbox
+            ? await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false)
+            : await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var ids = (await connection.QueryAsync<long>(new CommandDefinition(select, new { cutoff, n = batch },

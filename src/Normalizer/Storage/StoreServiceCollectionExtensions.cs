@@ -45,7 +45,6 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<EventFeed>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<InboxProcessor>();
-        services.TryAddSingleton<InboxRowHandler>();
         services.TryAddSingleton<IContactStore, SqlContactStore>();
         services.TryAddSingleton<IConversationStore, SqlConversationStore>();
         services.TryAddSingleton<IPendingSendStore, SqlPendingSendStore>();

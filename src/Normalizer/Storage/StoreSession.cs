@@ -10,7 +10,6 @@ namespace Normalizer.Storage;
 public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDisposable
 {
     private DbConnection? _connection;
-    private bool _borrowed;
     private DbTransaction? _transaction;
     private readonly List<StoredEvent> _stored = [];
     private Dictionary<string, IPreparedCommand>? _commands;
@@ -31,26 +30,12 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// <summary>Events stored in this session, announced to listeners after commit.</summary>
     public IReadOnlyList<StoredEvent> Stored => _stored;
 
-    /// <summary>
-    /// Works on <paramref name="connection"/> (open, owned by the caller, not disposed with the session) instead of one of
-    /// its own: a writer that keeps one connection keeps its page cache warm. Call before the first statement.
-    /// </summary>
-    public void Borrow(DbConnection connection)
-    {
-        if (_connection is not null)
-        {
-            throw new InvalidOperationException("The session already has a connection.");
-        }
-
-        (_connection, _borrowed) = (connection, true);
-    }
-
     /// <summary>The open connection and transaction, begun on first call.</summary>
     public async ValueTask<(DbConnection Connection, DbTransaction Transaction)> BeginAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null)
         {
-            _connection ??= await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            _connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (DeferSync && connections is IDeferredSyncConnections deferred)
             {
                 await deferred.DeferSyncAsync(_connection, cancellationToken).ConfigureAwait(false);
@@ -132,7 +117,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
             await _transaction.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_connection is not null && !_borrowed)
+        if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
         }

@@ -95,10 +95,14 @@ public sealed class ReadinessTests
 
         public ISqlDialect Dialect => real.Dialect;
 
-        public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        public bool SeparateInbox => real.SeparateInbox;
+
+        public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => real.OpenAsync(cancellationToken);
+
+        public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
             new System.Diagnostics.StackTrace().ToString().Contains("InboxWriter", StringComparison.Ordinal) && Interlocked.Increment(ref _failed) <= Times
                 ? throw new NotSupportedException("the inbox is not there")
-                : real.OpenAsync(cancellationToken);
+                : real.OpenInboxAsync(cancellationToken);
 
         public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
             real.Prepare(connection, transaction, sql, parameters);

@@ -58,7 +58,7 @@ public sealed class SqlInboxTests : IAsyncLifetime
 
     private async Task<List<(long Id, long ReceivedAt, string? Channel, long Verified, string? Headers, byte[] Body)>> ReadRowsAsync()
     {
-        await using var connection = await _store.Services.GetRequiredService<IStoreConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var connection = await _store.Services.GetRequiredService<IStoreConnectionFactory>().OpenInboxAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, received_at, channel, signature_verified, headers, body FROM inbox ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync();

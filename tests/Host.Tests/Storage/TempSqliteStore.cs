@@ -1,12 +1,11 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Host.Storage.Providers;
 using Normalizer.Storage;
 
 namespace Normalizer.Host.Tests.Storage;
 
-/// <summary>Normalizer's SQL store on a migrated SQLite file (<c>n.db</c>) in a directory of its own.</summary>
+/// <summary>Normalizer's SQL store on a migrated SQLite file (<c>n.db</c>, inbox <c>n-inbox.db</c>) in a directory of its own.</summary>
 internal sealed class TempSqliteStore : IAsyncDisposable
 {
     private TempSqliteStore(string directory, ServiceProvider services) => (Directory, Services) = (directory, services);
@@ -20,7 +19,6 @@ internal sealed class TempSqliteStore : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("normalizer-store-").FullName;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={Path.Combine(directory, "n.db")}"));
         services.AddNormalizer().AddSqlStore();
         var provider = services.BuildServiceProvider();

@@ -9,7 +9,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var sql = connections.Dialect.Limit(
             "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
             "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
@@ -21,6 +21,19 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
     public async Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (connections.SeparateInbox)
+        {
+            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await inbox.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using (var mark = connections.Prepare(inbox, transaction, MarkSql, MarkParameters))
+            {
+                await MarkAsync(mark, at, ids, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var command = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
         await MarkAsync(command, at, ids, cancellationToken).ConfigureAwait(false);
     }
@@ -43,7 +56,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task CountAttemptAsync(long first, long last, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE inbox SET attempts = attempts + 1 WHERE id >= @first AND id <= @last AND processed_at IS NULL",
@@ -53,7 +66,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
             "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE processed_at IS NULL", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row;
