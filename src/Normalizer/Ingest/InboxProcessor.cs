@@ -22,14 +22,14 @@ namespace Normalizer.Ingest;
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer, EventFeed feed,
-    InboxWriteGate gate, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops,
+    StoreWriteGates gates, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
     public const int BatchSize = 256;
 
     /// <summary>
-    /// How long a batch goes on while the inbox writer waits for its turn (<see cref="InboxWriteGate.Contended"/>):
+    /// How long a batch goes on while the inbox writer waits for its turn (<see cref="WriteGate.Contended"/>):
     /// the batch then commits what it has done and leaves the rest for the next one. A webhook's 200 waits for the
     /// processor's turn, so this bounds the ingest latency under load; without ingest, batches stay full.
     /// </summary>
@@ -87,7 +87,7 @@ public sealed partial class InboxProcessor(
         }
 
         IReadOnlyList<InboxRow> begun = rows.Any(r => r.Attempts > 0) ? [rows[0]] : rows;
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Inbox.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await inbox.CountAttemptAsync(begun[0].Id, begun[^1].Id, cancellationToken).ConfigureAwait(false);
         }
@@ -97,9 +97,9 @@ public sealed partial class InboxProcessor(
 
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
     {
-        // One store: writes take turns with the inbox writer (InboxWriteGate), webhooks wait for one turn at most.
-        // A separate inbox store: only the marks take a turn (CommitAsync).
-        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        // Writes take turns with the other writers of the events' file (delivery; the inbox writer too when the store is
+        // one file): webhooks wait for one turn at most. A separate inbox: the marks take a turn at its gate (CommitAsync).
+        using var turn = await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false);
 
         // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole
         // attempt is then rolled back (nothing was committed or published) and the batch is done again with a
@@ -123,7 +123,7 @@ public sealed partial class InboxProcessor(
         var count = 0;
         foreach (var row in rows)
         {
-            if (count > 0 && !connections.SeparateInbox && gate.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
+            if (count > 0 && !connections.SeparateInbox && gates.Events.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
             {
                 break;
             }
@@ -176,7 +176,7 @@ public sealed partial class InboxProcessor(
     {
         var attempts = row.Attempts;
         LogGaveUp(logger, row.Id, attempts);
-        using var turn = connections.SeparateInbox ? default(InboxWriteGate.Turn?) : await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
         await quarantine.AddAsync(session, row.Id, null,
@@ -199,7 +199,7 @@ public sealed partial class InboxProcessor(
         if (connections.SeparateInbox)
         {
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+            using (await gates.Inbox.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
                 await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
             }

@@ -10,7 +10,7 @@ namespace Normalizer.Storage;
 /// an event some subscription's cursor has not passed yet or that waits for a retry, the attempts of a delivery waiting for
 /// a retry, and unprocessed inbox rows.
 /// </summary>
-public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWriteGate gate, IOptionsMonitor<RetentionOptions> options)
+public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWriteGates gates, IOptionsMonitor<RetentionOptions> options)
 {
     // An event is kept while a cursor has not passed it (live, or within a replayed range) or a retry row holds it.
     private const string Undelivered = """
@@ -67,7 +67,7 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, InboxWr
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             if (ids.Count > 0)
             {
-                using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+                using (await (inbox ? gates.Inbox : gates.Events).EnterAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     await connection.ExecuteAsync(new CommandDefinition(delete, new { ids }, transaction,

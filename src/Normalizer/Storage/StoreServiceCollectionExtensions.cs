@@ -34,7 +34,7 @@ public static class StoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Scoped<IDedupStore, SqlDedupStore>());
         services.Replace(ServiceDescriptor.Scoped<IEventSink, SqlEventSink>());
         services.TryAddKeyedSingleton<WorkSignal>(WorkSignal.Inbox);
-        services.TryAddSingleton<InboxWriteGate>();
+        services.TryAddSingleton<StoreWriteGates>();
         services.TryAddSingleton<InboxWriter>();
         services.TryAddSingleton<IInbox, SqlInbox>();
         services.TryAddSingleton<IEventStore, SqlEventStore>();

@@ -34,4 +34,14 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         Assert.Equal(10000, await events.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
         Assert.Equal(1000, await inbox.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
     }
+
+    [Fact]
+    public void WriteGates_AFileForTheInbox_HasAGateOfItsOwn_OneFileHasOne()
+    {
+        var files = new Normalizer.Storage.StoreWriteGates(new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "g.db")}"));
+        var memory = new Normalizer.Storage.StoreWriteGates(new SqliteConnectionFactory("Data Source=:memory:"));
+
+        Assert.NotSame(files.Inbox, files.Events);
+        Assert.Same(memory.Inbox, memory.Events);
+    }
 }

@@ -20,19 +20,19 @@ internal sealed partial class InboxWriter : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IStoreConnectionFactory _connections;
     private readonly WorkSignal _processor;
-    private readonly InboxWriteGate _gate;
+    private readonly WriteGate _gate;
     private readonly ILogger<InboxWriter> _logger;
     private readonly LoopState _state;
     private readonly Task _loop;
     private string? _insert;
 
-    public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, InboxWriteGate gate,
+    public InboxWriter(IStoreConnectionFactory connections, [FromKeyedServices(WorkSignal.Inbox)] WorkSignal processor, StoreWriteGates gates,
         BackgroundLoops loops, ILogger<InboxWriter> logger)
     {
         _state = loops[BackgroundLoops.InboxWriter];
         _connections = connections;
         _processor = processor;
-        _gate = gate;
+        _gate = gates.Inbox;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }

@@ -10,7 +10,7 @@ namespace Normalizer.Storage.Dapper;
 /// SQLite's write lock with the inbox processor). Lease checks are plain conditions on the live cursor row, so that the
 /// same statements hold on engines where several hosts share the store.
 /// </summary>
-internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connections, InboxWriteGate gate, TimeProvider time) : IDeliveryStore
+internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connections, StoreWriteGates gates, TimeProvider time) : IDeliveryStore
 {
     // The partitions the owner holds, for a statement about the subscription @s.
     private const string Held = "SELECT partition FROM delivery_cursors WHERE subscription_id = @s AND stream = 0 AND lease_owner = @owner";
@@ -18,7 +18,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
     public async Task CreateCursorsAsync(string subscriptionId, int partitions, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
@@ -35,7 +35,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var args = new { s = subscriptionId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() };
@@ -55,7 +55,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
     public async Task ReleaseAsync(string subscriptionId, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE delivery_cursors SET lease_owner = NULL, lease_until = NULL WHERE subscription_id = @s AND stream = 0 AND lease_owner = @owner",
@@ -113,7 +113,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         var owner = batch.Owner;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (batch.Attempts.Count > 0)
@@ -159,7 +159,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using (await gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,

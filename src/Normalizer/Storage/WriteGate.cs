@@ -1,13 +1,13 @@
 namespace Normalizer.Storage;
 
 /// <summary>
-/// Takes turns between the inbox writer and the inbox processor, the two writers of one store in one process.
-/// SQLite has one write lock and its busy handler sleeps and retries with backoff, so a processor that commits
-/// batch after batch can starve the writer for seconds; this FIFO gate hands the lock over without sleeping,
-/// and a webhook waits for at most one processor turn. <see cref="Contended"/> lets the holder keep its turn short
-/// while someone waits. Other writers still rely on the store's busy timeout.
+/// Takes turns between the busy writers of one database file in one process (<see cref="StoreWriteGates"/>). SQLite has
+/// one write lock per file and its busy handler sleeps and retries with backoff, so a writer that commits batch after batch
+/// can starve another for seconds; this FIFO gate hands the lock over without sleeping, and a webhook waits for at most
+/// one other turn. <see cref="Contended"/> lets the holder keep its turn short while someone waits. Other writers (API
+/// calls) still rely on the store's busy timeout.
 /// </summary>
-public sealed class InboxWriteGate
+public sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _waiting;
