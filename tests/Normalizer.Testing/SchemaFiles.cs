@@ -10,11 +10,13 @@ namespace Normalizer.Testing;
 /// </summary>
 public static class SchemaFiles
 {
-    private static readonly ConcurrentDictionary<string, JsonSchema> Loaded = new();
+    // Lazy: parsing registers the schema under its $id in JsonSchema.Net's global registry, which refuses a second
+    // registration, and GetOrAdd may run its factory twice when two tests load the same file at once.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Loaded = new();
 
     /// <summary>The schema of one file, parsed once.</summary>
     public static JsonSchema Load(string fileName) =>
-        Loaded.GetOrAdd(fileName, name => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Schemas, name))));
+        Loaded.GetOrAdd(fileName, name => new Lazy<JsonSchema>(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Schemas, name))))).Value;
 
     /// <summary>Every failed keyword as "instance location: message"; empty when <paramref name="json"/> is valid.</summary>
     public static IReadOnlyList<string> Errors(string fileName, string json)
