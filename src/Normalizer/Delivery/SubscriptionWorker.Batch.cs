@@ -64,9 +64,8 @@ internal sealed partial class SubscriptionWorker
         batch.Cursors.Add((id, [.. stream.Cursors.Keys], upTo));
         // At most two batches unwritten at once (this one, and the one before while it is written): a crash sends at most
         // 2 × BatchSize events again.
-        var previous = stream.Commit;
-        await previous.ConfigureAwait(false);
-        stream.Commit = Task.Run(() => CommitAfterAsync(previous, batch, committed, cancellationToken), CancellationToken.None);
+        await stream.Commit.ConfigureAwait(false);
+        stream.Commit = Task.Run(() => CommitAsync(batch, committed, cancellationToken), CancellationToken.None);
         foreach (var partition in stream.Cursors.Keys)
         {
             stream.Cursors[partition] = Math.Max(stream.Cursors[partition], upTo);
@@ -83,11 +82,10 @@ internal sealed partial class SubscriptionWorker
         return true;
     }
 
-    private async Task CommitAfterAsync(Task previous, DeliveryBatch batch, TaskCompletionSource committed, CancellationToken cancellationToken)
+    private async Task CommitAsync(DeliveryBatch batch, TaskCompletionSource committed, CancellationToken cancellationToken)
     {
         try
         {
-            await previous.ConfigureAwait(false);
             await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
             committed.SetResult();
         }

@@ -11,22 +11,10 @@ using Normalizer.Testing.Subscriber;
 namespace Normalizer.Host.Tests.Workers;
 
 /// <summary>Delivery from cursors: conversations across partitions, parked conversations, leases, the head, deletion.</summary>
-public sealed partial class DeliveryCursorTests : IAsyncLifetime
+public sealed partial class DeliveryCursorTests : DeliveryTests
 {
     private const int Customers = 40;
     private const int Rounds = 5;
-
-    private readonly List<IAsyncDisposable> _owned = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Deliver_ManyConversationsAcrossPartitions_AllDeliveredInOrderPerConversationAndListedWithAttempts()
@@ -180,19 +168,6 @@ public sealed partial class DeliveryCursorTests : IAsyncLifetime
         }
 
         var app = new NormalizerApplication(settings: all);
-        _owned.Add(app);
-        return app;
-    }
-
-    private async Task<TestSubscriber> SubscriberAsync(Func<SubscriberRequest, IReadOnlyCollection<SubscriberRequest>, int>? respond = null)
-    {
-        var subscriber = await TestSubscriber.StartAsync();
-        if (respond is not null)
-        {
-            subscriber.Respond = respond;
-        }
-
-        _owned.Add(subscriber);
-        return subscriber;
+        return Own(app);
     }
 }

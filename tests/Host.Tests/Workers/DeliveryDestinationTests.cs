@@ -9,20 +9,8 @@ using Normalizer.Testing.Subscriber;
 namespace Normalizer.Host.Tests.Workers;
 
 /// <summary>Where webhooks may go: private addresses only when allowed, the address connected to is the one checked, no redirects.</summary>
-public sealed class DeliveryDestinationTests : IAsyncLifetime
+public sealed class DeliveryDestinationTests : DeliveryTests
 {
-    private readonly List<IAsyncDisposable> _owned = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Deliver_ToLoopbackWithoutSetting_IsRefusedAndNothingArrives()
     {
@@ -113,16 +101,9 @@ public sealed class DeliveryDestinationTests : IAsyncLifetime
             ["Normalizer:Delivery:MaxAttempts"] = "1",
             ["Normalizer:Delivery:PollInterval"] = "00:00:00.100",
         });
-        _owned.Add(app);
-        return app;
+        return Own(app);
     }
 
-    private async Task<TestSubscriber> SubscriberAsync()
-    {
-        var subscriber = await TestSubscriber.StartAsync();
-        _owned.Add(subscriber);
-        return subscriber;
-    }
 
     private async Task<string> RedirectingServerAsync(string location)
     {
@@ -136,7 +117,7 @@ public sealed class DeliveryDestinationTests : IAsyncLifetime
             context.Response.Headers.Location = location;
         });
         await server.StartAsync();
-        _owned.Add(server);
+        Own(server);
         return server.Urls.Single().TrimEnd('/') + "/hook";
     }
 }

@@ -8,7 +8,7 @@ using Normalizer.Testing.Subscriber;
 namespace Normalizer.Host.Tests.Workers;
 
 /// <summary>Delivery over real HTTP to a real Kestrel subscriber, with small retry delays.</summary>
-public sealed class DeliveryWorkerTests : IAsyncLifetime
+public sealed class DeliveryWorkerTests : DeliveryTests
 {
     private static readonly Dictionary<string, string?> FastRetries = new()
     {
@@ -19,17 +19,11 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
 
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<string> _directories = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
+        await base.DisposeAsync();
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var directory in _directories)
@@ -166,8 +160,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         var app = App(new() { ["Normalizer:Delivery:MaxAttempts"] = "2" }, time: clock);
         var gone = await SubscriberAsync();
         var url = gone.Url;
-        await gone.DisposeAsync();
-        _owned.Remove(gone);
+        await DisposeNowAsync(gone);
         await app.SubscribeAsync($$"""{"url":"{{url}}"}""");
 
         await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
@@ -303,20 +296,7 @@ public sealed class DeliveryWorkerTests : IAsyncLifetime
         }
 
         var app = new NormalizerApplication(directory, all) { Time = time };
-        _owned.Add(app);
-        return app;
-    }
-
-    private async Task<TestSubscriber> SubscriberAsync(Func<SubscriberRequest, IReadOnlyCollection<SubscriberRequest>, int>? respond = null)
-    {
-        var subscriber = await TestSubscriber.StartAsync();
-        if (respond is not null)
-        {
-            subscriber.Respond = respond;
-        }
-
-        _owned.Add(subscriber);
-        return subscriber;
+        return Own(app);
     }
 
     private static async Task WaitAllDeliveredAsync(NormalizerApplication app, params string[] subscriptionIds)

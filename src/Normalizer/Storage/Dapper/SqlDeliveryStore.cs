@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Dapper;
 using Normalizer.Delivery;
@@ -21,8 +22,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+            var head = await HeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO delivery_cursors (subscription_id, stream, partition, cursor_seq) VALUES (@s, 0, @p, @head)",
                 Enumerable.Range(0, partitions).Select(p => new { s = subscriptionId, p, head }), transaction,
@@ -162,8 +162,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         using (await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var head = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+            var head = await HeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             var end = Math.Min(to, head);
             var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 $"SELECT COUNT(*) FROM events WHERE seq >= @from AND seq <= @end{Filter(subscription)}",
@@ -186,6 +185,12 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
             return count;
         }
     }
+
+    // The log's last position (0 when empty).
+    private static async Task<long> HeadAsync(DbConnection connection, DbTransaction transaction,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
 
     private static string Filter(Subscription subscription) =>
         (subscription.Platforms is null ? "" : " AND platform IN @Platforms") +
