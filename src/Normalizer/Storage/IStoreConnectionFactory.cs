@@ -25,6 +25,13 @@ public interface IStoreConnectionFactory
     ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     /// <summary>
+    /// Begins a transaction for reads only, so that several SELECTs see one state of the store (a snapshot) without
+    /// taking the write lock. The default is the provider's transaction at <see cref="System.Data.IsolationLevel.RepeatableRead"/>.
+    /// </summary>
+    async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
     /// Compiles <paramref name="sql"/> on <paramref name="connection"/> for many runs in <paramref name="transaction"/>,
     /// its values set by the position of <paramref name="parameters"/>. The default goes through ADO.NET; a provider may
     /// bind straight to its engine (SQLite: no per-run parameter lookup by name, no data reader).

@@ -44,4 +44,22 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
         Assert.NotSame(files.Inbox, files.Events);
         Assert.Same(memory.Inbox, memory.Events);
     }
+
+    [Fact]
+    public async Task BeginRead_SeesOneSnapshot_WhileAnotherConnectionCommits()
+    {
+        var factory = new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "r.db")}");
+        await using var writer = await factory.OpenAsync(CancellationToken.None);
+        await writer.ExecuteAsync("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+        await using var reader = await factory.OpenAsync(CancellationToken.None);
+
+        await using var read = await factory.BeginReadAsync(reader, CancellationToken.None);
+        var before = await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t", transaction: read);
+        await writer.ExecuteAsync("INSERT INTO t VALUES (2)"); // not blocked: the read took no write lock
+        var during = await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t", transaction: read);
+        await read.CommitAsync();
+        var after = await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t");
+
+        Assert.Equal((1L, 1L, 2L), (before, during, after));
+    }
 }

@@ -88,6 +88,10 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // BEGIN DEFERRED: the snapshot starts at the first read and holds for the rest; no write lock is taken (WAL).
+    public ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
         new SqlitePreparedCommand((SqliteConnection)connection, sql, parameters);
 

@@ -29,10 +29,14 @@ internal sealed partial class SqlDeliveryStore
         // The first deliveries in log order: the (subscription, event) pairs first, then their attempts and retry rows.
         var args = new { eventId, subscriptionId, limit };
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // One snapshot for the three reads: a retry committed in between (its attempt in, its retry row gone) would
+        // otherwise show the attempts before it with no retry row, as dead.
+        await using var transaction = await connections.BeginReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var keys = (await connection.QueryAsync<KeyRow>(new CommandDefinition(connections.Dialect.Limit(
             $"SELECT event_seq AS Seq, subscription_id AS SubscriptionId FROM (SELECT event_seq, subscription_id FROM delivery_attempts{where} " +
             $"UNION SELECT event_seq, subscription_id FROM delivery_retries{where}) k ORDER BY event_seq, subscription_id", "@limit"),
-            args, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+            args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         if (keys.Count == 0)
         {
             return [];
@@ -42,13 +46,13 @@ internal sealed partial class SqlDeliveryStore
         var attempts = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(
             "SELECT id AS Id, subscription_id AS SubscriptionId, event_seq AS Seq, event_id AS EventId, conversation_id AS ConversationId, " +
             "attempt AS Attempt, at AS At, status_code AS StatusCode, error AS Error, duration_ms AS DurationMs FROM delivery_attempts " +
-            $"{where} AND event_seq IN @seqs ORDER BY id", new { eventId, subscriptionId, seqs }, cancellationToken: cancellationToken))
+            $"{where} AND event_seq IN @seqs ORDER BY id", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).ToLookup(a => (a.Seq, a.SubscriptionId));
         var retries = (await connection.QueryAsync<RetryRow>(new CommandDefinition(
             "SELECT r.subscription_id AS SubscriptionId, r.event_seq AS Seq, e.id AS EventId, e.conversation_id AS ConversationId, " +
             "r.attempts AS Attempts, r.next_at AS NextAt, r.created_at AS CreatedAt FROM delivery_retries r JOIN events e ON e.seq = r.event_seq" +
             $"{where} " +
-            "AND r.event_seq IN @seqs ORDER BY r.event_seq, r.stream", new { eventId, subscriptionId, seqs }, cancellationToken: cancellationToken))
+            "AND r.event_seq IN @seqs ORDER BY r.event_seq, r.stream", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).ToLookup(r => (r.Seq, r.SubscriptionId));
 
         var records = new List<DeliveryRecord>();
