@@ -67,6 +67,7 @@ public sealed class IngestTests
     }
 
     [Fact]
+    [Trait("Store", "sqlite")] // the inbox's own file
     public async Task PostWebhook_Accepted_IsInTheInboxFileBesideTheDatabaseAndMarkedProcessedThere()
     {
         await using var app = new NormalizerApplication();

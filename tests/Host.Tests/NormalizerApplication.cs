@@ -46,6 +46,13 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
             ["Normalizer:ApiKeys:0"] = ApiKey,
             ["Normalizer:Delivery:AllowPrivateDestinations"] = "true",
         };
+        if (TestPostgres.HostsOnPostgres)
+        {
+            // One database per directory: a second host on the same directory shares it, as with the SQLite file.
+            _settings["Normalizer:Storage:Provider"] = "postgres";
+            _settings["Normalizer:Storage:ConnectionString"] = TestPostgres.Create(TestPostgres.NameFor(Directory));
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -200,6 +207,11 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
         await base.DisposeAsync();
         if (_ownsDirectory)
         {
+            if (TestPostgres.HostsOnPostgres)
+            {
+                TestPostgres.Drop(TestPostgres.NameFor(Directory));
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

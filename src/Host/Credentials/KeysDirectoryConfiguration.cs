@@ -8,9 +8,10 @@ namespace Normalizer.Host.Credentials;
 
 /// <summary>
 /// Persists the Data Protection key ring to <c>Normalizer:DataProtection:KeysDirectory</c>, or else to <c>keys/</c>
-/// beside the SQLite database file, so stored tokens stay readable after a restart. Without either (an in-memory
-/// or server database), ASP.NET Core's default location applies. Back the directory up with the database:
-/// without its keys, stored tokens cannot be decrypted.
+/// beside the SQLite database file, or else, on a store that several hosts share, to the store itself
+/// (<see cref="StoreXmlRepository"/>), so stored tokens stay readable after a restart and on every host. Without any of
+/// these (an in-memory database), ASP.NET Core's default location applies. Back the keys up with the database: without
+/// them, stored tokens cannot be decrypted.
 /// </summary>
 internal sealed class KeysDirectoryConfiguration(IConfiguration configuration, IStoreConnectionFactory store, ILoggerFactory loggers)
     : IConfigureOptions<KeyManagementOptions>
@@ -20,6 +21,10 @@ internal sealed class KeysDirectoryConfiguration(IConfiguration configuration, I
         if (Resolve(configuration, store) is { } directory)
         {
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
+        }
+        else if (store.Shared)
+        {
+            options.XmlRepository = new StoreXmlRepository(store);
         }
     }
 

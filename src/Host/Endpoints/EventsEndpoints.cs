@@ -49,41 +49,39 @@ internal static class EventsEndpoints
             : QueryError(request);
     }
 
-    // Subscribe first, then replay from the store, then go live skipping what the replay already sent.
+    /// <summary>
+    /// How often a live stream reads the log without news from this host: events other hosts of a shared store commit reach
+    /// its clients within this delay (those of this host at once).
+    /// </summary>
+    public static readonly TimeSpan StreamPollInterval = TimeSpan.FromSeconds(1);
+
+    // Pages the log from the cursor (replay) and then whenever this host stores events or the poll interval passes: the log
+    // is the one source, so every host's stream shows every host's events, in log order, never skipping one.
     private static async IAsyncEnumerable<SseItem<string>> Items(
         EventQuery query, bool replay, IEventStore store, EventFeed feed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var live = feed.ListenAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var moveNext = live.MoveNextAsync();
-        var last = query.After;
-        try
+        var last = replay ? query.After : (await store.HeadAsync(cancellationToken));
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (replay)
+            var next = feed.NextAsync;
+            var page = await store.ListAsync(query with { After = last, Limit = EventQuery.MaxLimit }, cancellationToken);
+            foreach (var stored in page)
             {
-                var page = await store.ListAsync(query with { After = last, Limit = EventQuery.MaxLimit }, cancellationToken);
-                foreach (var stored in page)
-                {
-                    last = stored.Seq;
-                    yield return ToItem(stored);
-                }
-
-                replay = page.Count == EventQuery.MaxLimit;
+                last = stored.Seq;
+                yield return ToItem(stored);
             }
 
-            while (await moveNext)
+            if (page.Count < EventQuery.MaxLimit)
             {
-                var stored = live.Current;
-                moveNext = live.MoveNextAsync();
-                if (stored.Seq > last && Matches(query, stored.Event))
+                try
                 {
-                    last = stored.Seq;
-                    yield return ToItem(stored);
+                    await next.WaitAsync(StreamPollInterval, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // poll: another host may have stored events
                 }
             }
-        }
-        finally
-        {
-            await live.DisposeAsync();
         }
     }
 
@@ -92,11 +90,6 @@ internal static class EventsEndpoints
         {
             EventId = stored.Seq.ToString(CultureInfo.InvariantCulture),
         };
-
-    private static bool Matches(EventQuery query, NormalizedEvent evt) =>
-        (query.Platform is null || query.Platform == evt.Platform) &&
-        (query.PageId is null || query.PageId == evt.PageId) &&
-        (query.Event is null || query.Event == evt.Event);
 
     private static async Task<IResult> QuarantineAsync(HttpRequest request, IQuarantine quarantine, CancellationToken cancellationToken)
     {

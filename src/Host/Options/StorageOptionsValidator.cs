@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Normalizer.Host.Options;
 
@@ -10,34 +12,41 @@ namespace Normalizer.Host.Options;
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    private static readonly string[] Providers = [Sqlite, Postgres];
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        var failures = new List<string>();
-        if (!string.Equals(options.Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        var provider = Providers.FirstOrDefault(p => string.Equals(p, options.Provider, StringComparison.OrdinalIgnoreCase));
+        string? failure = null;
+        if (provider is null)
         {
-            failures.Add($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)} must be '{Sqlite}', the only provider in this build");
+            failure = $"{StorageOptions.Section}:{nameof(StorageOptions.Provider)} must be one of: {string.Join(", ", Providers)}";
         }
         else if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            failures.Add($"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)} is empty");
+            failure = $"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)} is empty";
         }
-        else if (!IsSqlite(options.ConnectionString))
+        else if (!IsReadable(provider, options.ConnectionString))
         {
-            failures.Add($"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)} is not a valid SQLite connection string (e.g. Data Source=data/normalizer.db)");
+            failure = $"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)} is not a valid {provider} connection string (e.g. " +
+                (provider == Sqlite ? "Data Source=data/normalizer.db" : "Host=db.internal;Database=normalizer;Username=normalizer;Password=…") + ")";
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failure is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failure);
     }
 
-    private static bool IsSqlite(string connectionString)
+    private static bool IsReadable(string provider, string connectionString)
     {
         try
         {
-            _ = new SqliteConnectionStringBuilder(connectionString);
+            DbConnectionStringBuilder _ = provider == Sqlite
+                ? new SqliteConnectionStringBuilder(connectionString)
+                : new NpgsqlConnectionStringBuilder(connectionString);
             return true;
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
             return false;
         }

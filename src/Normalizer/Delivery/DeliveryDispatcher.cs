@@ -8,11 +8,14 @@ namespace Normalizer.Delivery;
 /// <summary>
 /// Runs one <see cref="SubscriptionWorker"/> per subscription of <see cref="SubscriptionCache"/>, started and stopped as
 /// subscriptions come and go. Stored events (<see cref="EventFeed.Stored"/>) wake every worker at once; otherwise they poll
-/// every <see cref="DeliveryOptions.PollInterval"/>. All workers report to the <c>delivery</c> loop of <c>/readyz</c>.
+/// every <see cref="DeliveryOptions.PollInterval"/>, which is also how soon events other hosts of a shared store commit are
+/// delivered. On a shared store the subscriptions are read again at each poll, so one created or deleted through another
+/// host is started or stopped here within the interval. All workers report to the <c>delivery</c> loop of <c>/readyz</c>.
 /// </summary>
 internal sealed partial class DeliveryDispatcher(
-    IDeliveryStore store, WebhookPoster poster, SubscriptionCache subscriptions, EventFeed feed, IOptions<DeliveryOptions> options,
-    TimeProvider time, BackgroundLoops loops, ILogger<DeliveryDispatcher> logger)
+    IDeliveryStore store, ISubscriptionStore subscriptionStore, IStoreConnectionFactory connections, WebhookPoster poster,
+    SubscriptionCache subscriptions, EventFeed feed, IOptions<DeliveryOptions> options, TimeProvider time, BackgroundLoops loops,
+    ILogger<DeliveryDispatcher> logger)
 {
     private readonly LoopState _state = loops[BackgroundLoops.Delivery];
     private readonly WorkSignal _wake = new();
@@ -45,6 +48,11 @@ internal sealed partial class DeliveryDispatcher(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                if (connections.Shared)
+                {
+                    await ReloadAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 Sync(cancellationToken);
                 await _wake.WaitAsync(options.Value.PollInterval, cancellationToken).ConfigureAwait(false);
             }
@@ -89,6 +97,23 @@ internal sealed partial class DeliveryDispatcher(
         }
     }
 
+    // The subscriptions as the shared store has them; a failed read keeps the last list (and shows in /readyz).
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Subscriptions do not change once created: the cached instance of one still there is kept, so its worker goes on.
+            var cached = subscriptions.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var stored = await subscriptionStore.ListAsync(cancellationToken).ConfigureAwait(false);
+            subscriptions.Set([.. stored.Select(s => cached.GetValueOrDefault(s.Id) ?? s)]);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _state.Failed(ex);
+            LogReloadFailed(logger, ex);
+        }
+    }
+
     private async Task ForwardStoredAsync(CancellationToken cancellationToken)
     {
         try
@@ -110,6 +135,9 @@ internal sealed partial class DeliveryDispatcher(
             // stopping
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the subscriptions from the store failed; delivering the last ones read")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivering subscription {SubscriptionId}")]
     private static partial void LogStarted(ILogger logger, string subscriptionId);

@@ -117,6 +117,13 @@ public sealed partial class InboxProcessor(
         // One store: a commit lost on power loss takes its marks with it, its rows are processed again. A separate
         // inbox store: the events must be durable before the marks are written there.
         session.DeferSync = !connections.SeparateInbox;
+        if (connections.Shared)
+        {
+            // Hosts take turns at the log lock for a whole batch; rows another host processed meanwhile are read no more.
+            await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
+            rows = await inbox.ReadPendingAsync(session, rows.Count, cancellationToken).ConfigureAwait(false);
+        }
+
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
         var budget = new RowBudget(options.CurrentValue, time);
         var started = Stopwatch.GetTimestamp();

@@ -42,12 +42,23 @@ public sealed partial class SendService(
         return await FallBackAsync(request, target, error, attempts, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends the person's queued messages to <paramref name="contact"/>, oldest first.</summary>
+    /// <summary>How long a queued send taken by a host may wait for its outcome before another host may take it again.</summary>
+    public static readonly TimeSpan PendingSendLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sends the person's queued messages to <paramref name="contact"/>, oldest first; each only once it is taken for this
+    /// host (<see cref="IPendingSendStore.ClaimAsync"/>), so hosts that relink the same person at once send it once.
+    /// </summary>
     public async Task<IReadOnlyList<SendResult>> FlushPendingAsync(Contact contact, CancellationToken cancellationToken)
     {
         var results = new List<SendResult>();
         foreach (var queued in await pending.ListPendingAsync(contact.PersonId, cancellationToken).ConfigureAwait(false))
         {
+            if (!await pending.ClaimAsync(queued.Id, PendingSendLease, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var request = queued.Request with
             {
                 To = contact.ScopedId, PageId = contact.ScopeId, Platform = contact.Platform, QueueIfUnreachable = false, FallbackChannels = null,

@@ -10,6 +10,12 @@ public interface IInbox
     Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The oldest unprocessed rows, read in the session's transaction: under the log lock (<see cref="StoreSession.LockLogAsync"/>)
+    /// on a shared store, so that rows another host processed meanwhile are not taken again.
+    /// </summary>
+    Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks rows processed: inside the session's transaction, or — when the inbox is a store of its own — in a
     /// transaction of its own, to be called after the session committed.
     /// </summary>

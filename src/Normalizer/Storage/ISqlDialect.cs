@@ -15,6 +15,18 @@ public interface ISqlDialect
     /// <summary>An INSERT that returns the generated <paramref name="idColumn"/>.</summary>
     string InsertReturning(string table, string columns, string values, string idColumn);
 
+    /// <summary>
+    /// <paramref name="column"/> is one of the values of the list parameter <paramref name="listParameter"/> (Dapper passes a
+    /// list as an array where the engine has arrays, and expands it to <c>(@p1, @p2, …)</c> where it does not).
+    /// </summary>
+    string InList(string column, string listParameter);
+
+    /// <summary>
+    /// A SELECT of the rows of <paramref name="table"/> matching <paramref name="where"/> that no other transaction holds,
+    /// locking them for this one (a claim): rows another host is claiming at the same moment are skipped, not waited for.
+    /// </summary>
+    string SelectForClaim(string columns, string table, string where);
+
     /// <summary><paramref name="selectOrdered"/> (a SELECT with ORDER BY) limited to <paramref name="limitParameter"/> rows.</summary>
     string Limit(string selectOrdered, string limitParameter);
 }

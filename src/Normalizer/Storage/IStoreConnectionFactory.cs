@@ -39,6 +39,20 @@ public interface IStoreConnectionFactory
     IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
         new DbPreparedCommand(connection, transaction, sql, parameters);
 
+    /// <summary>
+    /// Whether several hosts may share the store (a database server). Work that one host may do at a time is then
+    /// locked in the database, not only in the process: the log lock (<see cref="LockLogAsync"/>), delivery leases.
+    /// </summary>
+    bool Shared => false;
+
+    /// <summary>
+    /// Takes the log lock for the rest of <paramref name="transaction"/>: the transaction that appends events holds it from
+    /// before its first position is taken until it commits, so positions become visible in the order they were taken and a
+    /// reader paging by position never passes one that commits later. Also serializes migrations between hosts. SQLite needs
+    /// nothing (one writer per file: a position is taken inside the write lock); a server takes a transaction-scoped lock.
+    /// </summary>
+    ValueTask LockLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => default;
+
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent duplicate).</summary>
     bool IsUniqueViolation(Exception exception);
 }

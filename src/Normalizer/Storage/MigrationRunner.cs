@@ -38,17 +38,30 @@ public sealed class MigrationRunner(IStoreConnectionFactory connections, TimePro
         return await ApplyAsync(connection, connections.Dialect.Name, cancellationToken).ConfigureAwait(false);
     }
 
+    // Each migration in its own transaction. Hosts that start together on one database take turns at the log lock
+    // (IStoreConnectionFactory.LockLogAsync) and read what is applied after taking it, so each migration runs once.
     private async Task<IReadOnlyList<int>> ApplyAsync(DbConnection connection, string set, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await connections.LockLogAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
+                transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var done = new List<int>();
-        foreach (var (version, sql) in For(set).Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, sql) in For(set))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await connections.LockLogAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM schema_migrations WHERE version = @version",
+                    new { version }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
+            {
+                continue;
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",

@@ -28,17 +28,19 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWr
         var keep = options.CurrentValue;
         var deliveries = await DeleteAsync(keep.Deliveries, now, inbox: false,
             Oldest("id", "delivery_attempts", $"at < @cutoff AND NOT {Retrying}"),
-            $"DELETE FROM delivery_attempts WHERE id IN @ids AND NOT {Retrying}", cancellationToken).ConfigureAwait(false);
+            $"DELETE FROM delivery_attempts WHERE {In("id")} AND NOT {Retrying}", cancellationToken).ConfigureAwait(false);
         var events = await DeleteAsync(keep.Events, now, inbox: false,
             Oldest("seq", "events", $"received_at < @cutoff AND NOT {Undelivered}"),
-            $"DELETE FROM events WHERE seq IN @ids AND NOT {Undelivered}", cancellationToken).ConfigureAwait(false);
+            $"DELETE FROM events WHERE {In("seq")} AND NOT {Undelivered}", cancellationToken).ConfigureAwait(false);
         var quarantine = await DeleteAsync(keep.Quarantine, now, inbox: false,
-            Oldest("id", "quarantine", "created_at < @cutoff"), "DELETE FROM quarantine WHERE id IN @ids", cancellationToken).ConfigureAwait(false);
+            Oldest("id", "quarantine", "created_at < @cutoff"), $"DELETE FROM quarantine WHERE {In("id")}", cancellationToken).ConfigureAwait(false);
         var inbox = await DeleteAsync(keep.Inbox, now, inbox: true,
             Oldest("id", "inbox", "processed_at IS NOT NULL AND processed_at < @cutoff"),
-            "DELETE FROM inbox WHERE id IN @ids AND processed_at IS NOT NULL", cancellationToken).ConfigureAwait(false);
+            $"DELETE FROM inbox WHERE {In("id")} AND processed_at IS NOT NULL", cancellationToken).ConfigureAwait(false);
         return new Pruned(inbox, events, deliveries, quarantine);
     }
+
+    private string In(string key) => connections.Dialect.InList(key, "@ids");
 
     // The prunable rows among the @n oldest by key: a pass reads no further than the front of the table, whatever it holds.
     // (A row kept there, an event waiting for a retry, say, lets the rows behind it through as the front moves on.)

@@ -12,7 +12,9 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private readonly List<StoredEvent> _stored = [];
+    private readonly HashSet<string> _storedIds = new(StringComparer.Ordinal);
     private Dictionary<string, IPreparedCommand>? _commands;
+    private bool _logLocked;
 
     /// <summary>The dialect of the store.</summary>
     public ISqlDialect Dialect => connections.Dialect;
@@ -47,7 +49,28 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         return (_connection!, _transaction);
     }
 
-    internal void AddStored(StoredEvent stored) => _stored.Add(stored);
+    /// <summary>
+    /// Takes the log lock for the rest of the transaction (begun if needed), once: before the first event is appended
+    /// (<see cref="IStoreConnectionFactory.LockLogAsync"/>).
+    /// </summary>
+    public async ValueTask LockLogAsync(CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (!_logLocked)
+        {
+            await connections.LockLogAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            _logLocked = true;
+        }
+    }
+
+    internal void AddStored(StoredEvent stored)
+    {
+        _stored.Add(stored);
+        _storedIds.Add(stored.Event.Id);
+    }
+
+    /// <summary>Whether this session stored an event with <paramref name="eventId"/> (answered without asking the store).</summary>
+    public bool HasStored(string eventId) => _storedIds.Contains(eventId);
 
     /// <summary>
     /// The session's command for <paramref name="sql"/> in the open transaction (begun if needed), with
@@ -93,6 +116,11 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     public async ValueTask RollbackToAsync(string name, int storedCount, CancellationToken cancellationToken)
     {
         await _transaction!.RollbackAsync(name, cancellationToken).ConfigureAwait(false);
+        foreach (var undone in _stored.Skip(storedCount))
+        {
+            _storedIds.Remove(undone.Event.Id);
+        }
+
         _stored.RemoveRange(storedCount, _stored.Count - storedCount);
     }
 
@@ -105,6 +133,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);
             _transaction = null;
+            _logLocked = false;
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Credentials;
 using Normalizer.Events;
+using Normalizer.Storage;
 using Normalizer.Testing;
 
 namespace Normalizer.Host.Tests.Endpoints;
@@ -53,6 +54,7 @@ public sealed class PagesEndpointsTests
     }
 
     [Fact]
+    [Trait("Store", "sqlite")] // the key ring in keys/ beside the database file
     public async Task PutToken_OverConfiguredPage_WinsAndSurvivesRestartOnSameDatabase()
     {
         var directory = Path.Combine(Path.GetTempPath(), "normalizer-tests", Guid.NewGuid().ToString("N"));
@@ -113,8 +115,7 @@ public sealed class PagesEndpointsTests
 
         await api.PutAsync("/v1/pages/333/token", NormalizerApplication.Json($$"""{ "platform": "whatsapp", "access_token": "{{ApiToken}}" }"""));
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.Directory, "normalizer.db")}");
-        await connection.OpenAsync();
+        await using var connection = await app.Services.GetRequiredService<IStoreConnectionFactory>().OpenAsync(default);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM page_tokens";
         await using var reader = await command.ExecuteReaderAsync();

@@ -98,7 +98,8 @@ public sealed class HostOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData("postgres", "Data Source=x.db", "Normalizer:Storage:Provider")]
+    [InlineData("mysql", "Data Source=x.db", "Normalizer:Storage:Provider")]
+    [InlineData("postgres", "Host=db;Port=notanumber", "Normalizer:Storage:ConnectionString is not a valid postgres")]
     [InlineData("", "Data Source=x.db", "Normalizer:Storage:Provider")]
     [InlineData("sqlite", "", "Normalizer:Storage:ConnectionString is empty")]
     [InlineData("sqlite", "Data Source=x.db;Password=" + Secret + ";Colour=blue", "Normalizer:Storage:ConnectionString is not")]

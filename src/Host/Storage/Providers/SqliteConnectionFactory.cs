@@ -60,7 +60,7 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
 
     public bool SeparateInbox => InboxDataSource != DataSource;
 
-    public ISqlDialect Dialect { get; } = new SqliteDialect();
+    public ISqlDialect Dialect { get; } = OnConflictDialect.Sqlite;
 
     // The events database is written by the inbox processor, in batches that rewrite the same index pages again and
     // again: a WAL of up to 10,000 pages (40 MB) is copied back to the file five times less often than SQLite's

@@ -14,8 +14,12 @@ internal static class StoreRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         // Created on first use: reading the options runs the validator, so a bad value fails before any file is opened.
-        services.AddSingleton<IStoreConnectionFactory>(provider =>
-            new SqliteConnectionFactory(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<IStoreConnectionFactory>(provider => Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         return builder.AddSqlStore();
     }
+
+    private static IStoreConnectionFactory Create(StorageOptions options) =>
+        string.Equals(options.Provider, StorageOptionsValidator.Postgres, StringComparison.OrdinalIgnoreCase)
+            ? new PostgresConnectionFactory(options.ConnectionString)
+            : new SqliteConnectionFactory(options.ConnectionString);
 }

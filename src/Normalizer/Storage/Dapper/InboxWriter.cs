@@ -73,13 +73,14 @@ internal sealed partial class InboxWriter : IAsyncDisposable
                     ids = await WriteAsync(connection, batch).ConfigureAwait(false);
                 }
 
+                // The loop's state first: a client answered 200 may ask /readyz at once.
+                _state.Succeeded();
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(ids[i]);
                 }
 
                 _processor.Notify();
-                _state.Succeeded();
             }
             catch (Exception ex)
             {

@@ -65,7 +65,7 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
             """, new
         {
             contact.Id, contact.PersonId, Platform = contact.Platform.ToWire(), contact.ScopedId, IdType = IdTypes.ToWire(contact.IdType),
-            contact.ScopeId, contact.Asid, contact.IsActive, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
+            contact.ScopeId, contact.Asid, IsActive = contact.IsActive ? 1 : 0, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
             LastSeen = contact.LastSeen.ToUnixTimeMilliseconds(),
             Profile = contact.Profile is null ? null : JsonSerializer.Serialize(contact.Profile, NormalizerJsonContext.Default.UserProfile),
         }, cancellationToken: cancellationToken)).ConfigureAwait(false);

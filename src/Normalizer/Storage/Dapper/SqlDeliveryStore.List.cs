@@ -46,13 +46,13 @@ internal sealed partial class SqlDeliveryStore
         var attempts = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(
             "SELECT id AS Id, subscription_id AS SubscriptionId, event_seq AS Seq, event_id AS EventId, conversation_id AS ConversationId, " +
             "attempt AS Attempt, at AS At, status_code AS StatusCode, error AS Error, duration_ms AS DurationMs FROM delivery_attempts " +
-            $"{where} AND event_seq IN @seqs ORDER BY id", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
+            $"{where} AND {connections.Dialect.InList("event_seq", "@seqs")} ORDER BY id", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).ToLookup(a => (a.Seq, a.SubscriptionId));
         var retries = (await connection.QueryAsync<RetryRow>(new CommandDefinition(
             "SELECT r.subscription_id AS SubscriptionId, r.event_seq AS Seq, e.id AS EventId, e.conversation_id AS ConversationId, " +
             "r.attempts AS Attempts, r.next_at AS NextAt, r.created_at AS CreatedAt FROM delivery_retries r JOIN events e ON e.seq = r.event_seq" +
             $"{where} " +
-            "AND r.event_seq IN @seqs ORDER BY r.event_seq, r.stream", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
+            $"AND {connections.Dialect.InList("r.event_seq", "@seqs")} ORDER BY r.event_seq, r.stream", new { eventId, subscriptionId, seqs }, transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).ToLookup(r => (r.Seq, r.SubscriptionId));
 
         var records = new List<DeliveryRecord>();

@@ -39,10 +39,12 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var args = new { s = subscriptionId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() };
+            // The partitions that are free, expired or already the owner's, skipping those another host is claiming right now.
+            var claimable = connections.Dialect.SelectForClaim("partition", "delivery_cursors",
+                "subscription_id = @s AND stream = 0 AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)");
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE delivery_cursors SET lease_owner = @owner, lease_until = @until WHERE subscription_id = @s AND stream = 0 " +
-                "AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)", args, transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+                $"UPDATE delivery_cursors SET lease_owner = @owner, lease_until = @until WHERE subscription_id = @s AND stream = 0 AND partition IN ({claimable})",
+                args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var rows = await connection.QueryAsync<CursorRow>(new CommandDefinition(
                 "SELECT stream AS Stream, partition AS Partition, cursor_seq AS CursorSeq, end_seq AS EndSeq FROM delivery_cursors " +
                 $"WHERE subscription_id = @s AND partition IN ({Held}) ORDER BY stream, partition", args, transaction,
@@ -80,7 +82,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
             sql.Append(" AND seq <= @to");
         }
 
-        sql.Append(Filter(subscription)).Append(" ORDER BY seq");
+        sql.Append(Filter(connections.Dialect, subscription)).Append(" ORDER BY seq");
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<LogEvent>(new CommandDefinition(
             connections.Dialect.Limit(sql.ToString(), "@limit"), FilterArgs(subscription, new { after, to, limit }),
@@ -137,7 +139,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
             foreach (var (stream, partitions, seq) in batch.Cursors)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE delivery_cursors SET cursor_seq = @seq WHERE subscription_id = @s AND stream = @stream AND partition IN @partitions " +
+                    $"UPDATE delivery_cursors SET cursor_seq = @seq WHERE subscription_id = @s AND stream = @stream AND {connections.Dialect.InList("partition", "@partitions")} " +
                     $"AND cursor_seq < @seq AND partition IN ({Held})",
                     new { s, owner, stream, partitions, seq }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
@@ -165,7 +167,7 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
             var head = await HeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             var end = Math.Min(to, head);
             var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM events WHERE seq >= @from AND seq <= @end{Filter(subscription)}",
+                $"SELECT COUNT(*) FROM events WHERE seq >= @from AND seq <= @end{Filter(connections.Dialect, subscription)}",
                 FilterArgs(subscription, new { from, end }), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var partitions = await connection.QueryAsync<long>(new CommandDefinition(
                 "SELECT partition FROM delivery_cursors WHERE subscription_id = @s AND stream = 0", new { s = subscription.Id }, transaction,
@@ -192,10 +194,10 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
 
-    private static string Filter(Subscription subscription) =>
-        (subscription.Platforms is null ? "" : " AND platform IN @Platforms") +
-        (subscription.PageIds is null ? "" : " AND page_id IN @PageIds") +
-        (subscription.Events is null ? "" : " AND event IN @Events");
+    private static string Filter(ISqlDialect dialect, Subscription subscription) =>
+        (subscription.Platforms is null ? "" : " AND " + dialect.InList("platform", "@Platforms")) +
+        (subscription.PageIds is null ? "" : " AND " + dialect.InList("page_id", "@PageIds")) +
+        (subscription.Events is null ? "" : " AND " + dialect.InList("event", "@Events"));
 
     private static DynamicParameters FilterArgs(Subscription subscription, object values)
     {

@@ -39,6 +39,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
             "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "seq");
         var platform = evt.Platform.ToWire();
+        await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
         var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
         insert.Set(0, evt.Id);
         insert.Set(1, platform);
@@ -71,7 +72,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         if (link)
         {
             person = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT person_id FROM contacts WHERE scope_id = @Scope AND scoped_id IN @Ids ORDER BY first_seen",
+                $"SELECT person_id FROM contacts WHERE scope_id = @Scope AND {session.Dialect.InList("scoped_id", "@Ids")} ORDER BY first_seen",
                 new { Scope = identities[0].Scope.Value, Ids = identities.Select(i => i.Id.Value).ToArray() },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -120,7 +121,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         INSERT INTO contacts (id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen)
         VALUES (@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, 1, @Seen, @Seen)
         ON CONFLICT (scoped_id, scope_id) DO UPDATE SET
-            person_id = CASE WHEN @Link THEN excluded.person_id ELSE contacts.person_id END,
+            person_id = CASE WHEN @Link = 1 THEN excluded.person_id ELSE contacts.person_id END,
             last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END
         """;
 }

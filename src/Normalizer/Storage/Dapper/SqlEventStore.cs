@@ -35,6 +35,13 @@ internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEven
         return rows.Select(ToStored).ToList();
     }
 
+    public async Task<long> HeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", cancellationToken: cancellationToken))
+            .ConfigureAwait(false) ?? 0;
+    }
+
     public async Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -10,13 +10,22 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-        var sql = connections.Dialect.Limit(
-            "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
-            "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
-        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(sql, new { limit }, cancellationToken: cancellationToken))
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return rows.AsList();
     }
+
+    public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    private string PendingSql => connections.Dialect.Limit(
+        "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
+        "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
 
     public async Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {

@@ -28,9 +28,20 @@ internal sealed class SqlPendingSendStore(IStoreConnectionFactory connections, T
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Id, string Request)>(new CommandDefinition(
-            "SELECT id, request FROM pending_sends WHERE person_id = @personId AND status = 'pending' ORDER BY created_at, id",
+            "SELECT id, request FROM pending_sends WHERE person_id = @personId AND status IN ('pending', 'sending') ORDER BY created_at, id",
             new { personId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new PendingSend(r.Id, personId, JsonSerializer.Deserialize(r.Request, NormalizerJsonContext.Default.SendRequest)!)).ToList();
+    }
+
+    public async Task<bool> ClaimAsync(string id, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE pending_sends SET status = 'sending', updated_at = @now WHERE id = @id " +
+            "AND (status = 'pending' OR (status = 'sending' AND updated_at < @stale))",
+            new { id, now = now.ToUnixTimeMilliseconds(), stale = (now - staleAfter).ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
     public async Task CompleteAsync(string id, SendResult result, CancellationToken cancellationToken)

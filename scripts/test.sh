@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: the whole solution on SQLite, then the host's tests again on PostgreSQL (every test host on a database of
+# its own; the few that look at SQLite's files are tagged Store=sqlite and left out). A PostgreSQL server is taken from
+# NORMALIZER_TEST_POSTGRES, or a private cluster is started for the run (scripts/postgres.sh; installs Debian's
+# `postgresql` when missing) and stopped at the end, even when tests fail.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ -z "${NORMALIZER_TEST_POSTGRES:-}" ]]; then
+  cluster=$(mktemp -d /tmp/normalizer-pg.XXXXXX)
+  trap 'scripts/postgres.sh stop "$cluster"' EXIT
+  eval "$(scripts/postgres.sh start "$cluster")" || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
+fi
+export NORMALIZER_TEST_POSTGRES
+
+dotnet test Normalizer.sln
+status=$?
+
+echo "== the host's tests on PostgreSQL"
+NORMALIZER_TEST_STORE=postgres dotnet test tests/Host.Tests/Host.Tests.csproj --no-build --filter "Store!=sqlite" || status=1
+exit "$status"

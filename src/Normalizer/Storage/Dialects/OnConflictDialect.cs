@@ -1,0 +1,40 @@
+namespace Normalizer.Storage.Dialects;
+
+/// <summary>
+/// The engines that share PostgreSQL's syntax for these fragments: ON CONFLICT DO NOTHING, RETURNING, LIMIT (SQLite 3.35+,
+/// the bundled SQLitePCLRaw build; PostgreSQL 12+). They differ in name, which picks the migrations, in lists (PostgreSQL takes an array) and in row locks (SQLite has
+/// one writer and none).
+/// </summary>
+public sealed class OnConflictDialect : ISqlDialect
+{
+    /// <summary>SQLite.</summary>
+    public static readonly OnConflictDialect Sqlite = new("sqlite", arrays: false);
+
+    /// <summary>PostgreSQL.</summary>
+    public static readonly OnConflictDialect Postgres = new("postgres", arrays: true);
+
+    private readonly bool _arrays;
+
+    private OnConflictDialect(string name, bool arrays) => (Name, _arrays) = (name, arrays);
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public string InsertIfAbsent(string table, string columns, string values, string conflictColumns) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({conflictColumns}) DO NOTHING";
+
+    /// <inheritdoc />
+    public string InsertReturning(string table, string columns, string values, string idColumn) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+
+    /// <inheritdoc />
+    public string InList(string column, string listParameter) => _arrays ? $"{column} = ANY({listParameter})" : $"{column} IN {listParameter}";
+
+    /// <inheritdoc />
+    public string SelectForClaim(string columns, string table, string where) =>
+        $"SELECT {columns} FROM {table} WHERE {where}" + (_arrays ? " FOR UPDATE SKIP LOCKED" : "");
+
+    /// <inheritdoc />
+    public string Limit(string selectOrdered, string limitParameter) => $"{selectOrdered} LIMIT {limitParameter}";
+}
