@@ -11,12 +11,12 @@ public sealed class SqlContactStoreTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Seen = new(2025, 11, 21, 8, 0, 0, TimeSpan.Zero);
 
-    private TempSqliteStore _store = null!;
+    private TempStore _store = null!;
     private IContactStore _contacts = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateAsync();
+        _store = await TempStore.CreateAsync();
         _contacts = _store.Services.GetRequiredService<IContactStore>();
     }
 

@@ -9,12 +9,12 @@ public sealed class SqlInboxTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Received = new(2025, 11, 21, 8, 0, 0, 123, TimeSpan.Zero);
 
-    private TempSqliteStore _store = null!;
+    private TempStore _store = null!;
     private IInbox _inbox = null!;
 
     public async Task InitializeAsync()
     {
-        _store = await TempSqliteStore.CreateAsync();
+        _store = await TempStore.CreateAsync();
         _inbox = _store.Services.GetRequiredService<IInbox>();
     }
 

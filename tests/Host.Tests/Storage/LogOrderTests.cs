@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Events;
+using Normalizer.Storage;
+using Normalizer.Testing;
+
+namespace Normalizer.Host.Tests.Storage;
+
+/// <summary>
+/// The log position readers page by (<c>GET /v1/events?after=</c>, SSE, delivery) with several writers: a reader never
+/// passes a position that a writer commits later. Run on the store of the run (SQLite, or PostgreSQL where several hosts
+/// write at once; there a writer takes the log lock before its first position, <see cref="IStoreConnectionFactory.LockLogAsync"/>).
+/// </summary>
+public sealed class LogOrderTests : IAsyncLifetime
+{
+    private static readonly NormalizedEvent Template = TestNormalizer.Events(Fixture.Sample("messenger-text-batch.json"))[0];
+
+    private TempStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TempStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task SecondWriter_WhileTheFirstHoldsAnUncommittedPosition_CommitsAfterIt_SoAPagingReaderMissesNeither()
+    {
+        var reader = new Reader(_store.Services.GetRequiredService<IEventStore>());
+        await using var first = _store.Services.CreateAsyncScope();
+        await AppendAsync(first, "evt_first");
+
+        // The second writer runs while the first one's position is taken but not committed.
+        var second = Task.Run(async () =>
+        {
+            await using var scope = _store.Services.CreateAsyncScope();
+            await AppendAsync(scope, "evt_second");
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        });
+        await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        await reader.PageAsync();
+        await first.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        await second;
+        await reader.PageAsync();
+
+        Assert.Equal(["evt_first", "evt_second"], reader.Ids);
+        Assert.Equal(await LogAsync(), reader.Seqs);
+    }
+
+    [Fact]
+    public async Task TwoWritersInterleaving_AReaderPagingAllTheWhile_SeesEveryEventOnceInLogOrder()
+    {
+        const int PerWriter = 300;
+        var reader = new Reader(_store.Services.GetRequiredService<IEventStore>());
+        using var done = new CancellationTokenSource();
+        var paging = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await reader.PageAsync();
+            }
+        });
+
+        await Task.WhenAll(WriteAsync("a", PerWriter, seed: 1), WriteAsync("b", PerWriter, seed: 2));
+        await done.CancelAsync();
+        await paging;
+        await reader.PageAsync();
+
+        Assert.Equal(2 * PerWriter, reader.Ids.Count);
+        Assert.Equal(reader.Ids.Count, reader.Ids.Distinct().Count());
+        Assert.Equal(await LogAsync(), reader.Seqs);
+    }
+
+    // Transactions of 1 to 5 events, with a pause inside some of them, so that the two writers' transactions overlap.
+    private async Task WriteAsync(string writer, int count, int seed)
+    {
+        var random = new Random(seed);
+        var written = 0;
+        while (written < count)
+        {
+            await using var scope = _store.Services.CreateAsyncScope();
+            var size = Math.Min(random.Next(1, 6), count - written);
+            for (var i = 0; i < size; i++)
+            {
+                await AppendAsync(scope, $"evt_{writer}_{written++}");
+                if (random.Next(4) == 0)
+                {
+                    await Task.Delay(random.Next(1, 4));
+                }
+            }
+
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+    }
+
+    // Each event its own conversation: the writers share no row, so nothing but the log's order may make one wait.
+    private static async Task AppendAsync(AsyncServiceScope scope, string id) =>
+        await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Template with { Id = id, ConversationId = "conv_" + id }, [], default);
+
+    private async Task<List<long>> LogAsync()
+    {
+        var all = await _store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery { Limit = EventQuery.MaxLimit }, default);
+        return [.. all.Select(e => e.Seq)];
+    }
+
+    // Pages the log from its cursor, as a client of GET /v1/events?after= does.
+    private sealed class Reader(IEventStore store)
+    {
+        private long _cursor;
+
+        public List<string> Ids { get; } = [];
+
+        public List<long> Seqs { get; } = [];
+
+        public async Task PageAsync()
+        {
+            foreach (var stored in await store.ListAsync(new EventQuery { After = _cursor, Limit = EventQuery.MaxLimit }, default))
+            {
+                _cursor = stored.Seq;
+                Ids.Add(stored.Event.Id);
+                Seqs.Add(stored.Seq);
+            }
+        }
+    }
+}
