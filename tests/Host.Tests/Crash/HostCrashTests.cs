@@ -38,6 +38,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(85);
 
     [Fact]
+    [Trait("Store", "sqlite")] // one host on SQLite files; the shared-store case is MultiInstanceTests
     public async Task Sigkill_MidBurst_RestartAndRetriesGiveOneEventPerUpdateDeliveredAtLeastOnce()
     {
         // Arrange
