@@ -7,7 +7,7 @@
 #   env: DURATION (seconds, default 30; 600 with SOAK=1), WARMUP (seconds, default 5), CONNECTIONS (32),
 #        BODIES (default 20000 per second of DURATION; RATE per second with SOAK=1),
 #        DRAIN_TIMEOUT (seconds allowed for each drain and for the deliveries, default 10 per second of DURATION + 60),
-#        SUBSCRIBERS (default 0), SOAK (0), RATE (1000), PRELOAD (0)
+#        SUBSCRIBERS (default 0), SOAK (0), RATE (1000), PRELOAD (0), STORE (sqlite), HOSTS (1)
 #
 # Each server first gets WARMUP seconds of the same load with bodies of its own (not measured), so that the
 # figures are the servers' steady state and not the JIT compiling their hot paths; the host's warm-up updates are
@@ -28,6 +28,10 @@
 # PRELOAD=N: before the warm-up, N distinct bodies (+10% redeliveries) posted through the host once each as fast as
 #   it takes them, drained and checked; prints how long that took and the events in the store before the run.
 #   The no-loss check of the measured run counts only its own updates (it pages from the cursor before it).
+# STORE=postgres: the host(s) on a private PostgreSQL cluster started for the run (scripts/postgres.sh, fsync on); the
+#   database server's CPU per webhook is printed beside the host's. HOSTS=N (with STORE=postgres): N host processes on
+#   that one database, the load's connections spread over them in turn (as a load balancer would); "CPU per webhook" is
+#   then all hosts' CPU together.
 #
 # Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss or the delivery check fails.
 set -Eeuo pipefail
@@ -40,6 +44,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 BODIES=${BODIES:-}
 SUBSCRIBERS=${SUBSCRIBERS:-0}
 PRELOAD=${PRELOAD:-0}
+STORE=${STORE:-sqlite}
+HOSTS=${HOSTS:-1}
 BARE=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -58,6 +64,10 @@ else
   BODIES=${BODIES:-$((DURATION * 20000))}
 fi
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-$((DURATION * 10 + 60))}
+if [[ $STORE != sqlite && $STORE != postgres ]] || [[ $HOSTS -gt 1 && $STORE != postgres ]] || [[ $HOSTS -gt 1 && $SOAK == 1 ]]; then
+  echo "load.sh: STORE is sqlite or postgres; HOSTS > 1 needs STORE=postgres and no SOAK" >&2
+  exit 2
+fi
 if [[ $PRELOAD -gt 0 && $PRELOAD -lt $CONNECTIONS ]]; then
   echo "load.sh: PRELOAD must be at least CONNECTIONS ($CONNECTIONS)" >&2
   exit 2
@@ -81,6 +91,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  [[ -n ${CLUSTER:-} ]] && "$ROOT/scripts/postgres.sh" stop "$CLUSTER"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -123,7 +134,7 @@ run_wrk() { # url report [bodies seconds [server-pid]]: with a pid, the CPU use 
   if [[ -n $pid && -e $2.gate ]]; then
     local before after
     before=$(cpu_sample "$pid")
-    echo "$(now_ms) $(ticks "/proc/$pid/stat")" >"$2.start"   # the load's start: Unix ms, the server's CPU ticks
+    echo "$(now_ms) $(pid_ticks "$pid") $(db_ticks)" >"$2.start"   # the load's start: Unix ms, the servers' CPU ticks, the database's
     if [[ -n ${LOAD_PROGRESS:-} ]]; then
       soak_minutes "$pid" "$seconds"
     else
@@ -156,12 +167,12 @@ soak_minutes() { # pid seconds
   local start end mark minute=0 ticks_before ticks_now acked_before=0 acked_now rss first_rss=""
   start=$(now_ms)
   end=$((start + $2 * 1000))
-  ticks_before=$(ticks "/proc/$1/stat")
+  ticks_before=$(pid_ticks "$1")
   while :; do
     mark=$((start + (minute + 1) * 60000))
     ((mark > end)) && mark=$end
     sleep "$(awk -v ms=$((mark - $(now_ms))) 'BEGIN { printf "%.3f", (ms > 0 ? ms / 1000 : 0) }')"
-    ticks_now=$(ticks "/proc/$1/stat")
+    ticks_now=$(pid_ticks "$1")
     acked_now=$(cat "$LOAD_PROGRESS".* 2>/dev/null | awk '{ n += $1 } END { print n + 0 }')
     rss=$(rss_mb "$1")
     minute=$((minute + 1))
@@ -179,21 +190,37 @@ soak_minutes() { # pid seconds
 
 # CPU ticks so far: the machine's busy and total (all cores, /proc/stat), the server process's, and its inbox worker
 # thread's (named "Normalizer inbox"; the kernel keeps 15 characters).
-cpu_sample() { # pid
+cpu_sample() { # pids (comma-separated)
   local busy total
   read -r busy total < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
-  local server worker=0 task
-  server=$(ticks "/proc/$1/stat")
-  for task in /proc/"$1"/task/*; do
-    if [[ $(cat "$task/comm" 2>/dev/null) == "Normalizer inbo" ]]; then
-      worker=$((worker + $(ticks "$task/stat")))
-    fi
+  local server worker=0 task pid
+  server=$(pid_ticks "$1")
+  for pid in ${1//,/ }; do
+    for task in /proc/"$pid"/task/*; do
+      if [[ $(cat "$task/comm" 2>/dev/null) == "Normalizer inbo" ]]; then
+        worker=$((worker + $(ticks "$task/stat")))
+      fi
+    done
   done
   echo "$busy $total $server $worker"
 }
 
 ticks() { # /proc/…/stat: user + system time (fields after the command name, which may hold spaces)
   sed 's/.*) //' "$1" | awk '{ print $12 + $13 }'
+}
+
+pid_ticks() { # pids (comma-separated): their ticks together
+  local pid sum=0
+  for pid in ${1//,/ }; do sum=$((sum + $(ticks "/proc/$pid/stat"))); done
+  echo "$sum"
+}
+
+db_ticks() { # the PostgreSQL cluster's processes (the postmaster and its children), 0 on SQLite
+  local pid sum=0
+  if [[ -n ${DB_PID:-} ]]; then
+    for pid in "$DB_PID" $(pgrep -P "$DB_PID"); do sum=$((sum + $(ticks "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  fi
+  echo "$sum"
 }
 
 print_cpu() { # report bare|host
@@ -259,17 +286,34 @@ if [[ $BARE == 1 ]]; then
   print_cpu "$WORK/bare.report" bare
 fi
 
-PORT=$(free_port)
-HOST_URL="http://127.0.0.1:$PORT"
-Normalizer__Storage__ConnectionString="Data Source=$WORK/normalizer.db" \
-Normalizer__Meta__AppSecrets__0="$SECRET" \
-Normalizer__ApiKeys__0="$API_KEY" \
-Normalizer__Delivery__AllowPrivateDestinations="$([[ $SUBSCRIBERS -gt 0 ]] && echo true || echo false)" \
-Logging__LogLevel__Default=Warning \
-  dotnet "$ROOT/src/Host/bin/Release/net10.0/Normalizer.Host.dll" --urls "$HOST_URL" >"$WORK/host.log" 2>&1 &
-HOST_PID=$!
-PIDS+=("$HOST_PID")
-wait_healthy "$HOST_URL/healthz" "$HOST_PID"
+STORE_SETTINGS=(Normalizer__Storage__Provider=sqlite "Normalizer__Storage__ConnectionString=Data Source=$WORK/normalizer.db")
+if [[ $STORE == postgres ]]; then
+  CLUSTER=$(mktemp -d "${TMPDIR:-/tmp}/normalizer-load-pg.XXXXXX")   # beside WORK: the server's user must reach it
+  eval "$("$ROOT/scripts/postgres.sh" start "$CLUSTER")"
+  DB_PID=$(head -n1 "$CLUSTER/data/postmaster.pid")
+  STORE_SETTINGS=(Normalizer__Storage__Provider=postgres "Normalizer__Storage__ConnectionString=$NORMALIZER_TEST_POSTGRES")
+  echo "  store               PostgreSQL $(psql --version | awk '{ print $3 }'), private cluster on 127.0.0.1, $HOSTS host(s)"
+fi
+HOST_PIDS=()
+HOST_ADDRS=()
+for ((h = 0; h < HOSTS; h++)); do
+  PORT=$(free_port)
+  env "${STORE_SETTINGS[@]}" \
+    Normalizer__Meta__AppSecrets__0="$SECRET" \
+    Normalizer__ApiKeys__0="$API_KEY" \
+    Normalizer__Delivery__AllowPrivateDestinations="$([[ $SUBSCRIBERS -gt 0 ]] && echo true || echo false)" \
+    Logging__LogLevel__Default=Warning \
+    dotnet "$ROOT/src/Host/bin/Release/net10.0/Normalizer.Host.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/host.$h.log" 2>&1 &
+  HOST_PIDS+=("$!")
+  PIDS+=("$!")
+  HOST_ADDRS+=("127.0.0.1:$PORT")
+  wait_healthy "http://127.0.0.1:$PORT/healthz" "$!"
+done
+HOST_URL="http://${HOST_ADDRS[0]}"
+HOST_PID=$(IFS=,; echo "${HOST_PIDS[*]}")
+if [[ $HOSTS -gt 1 ]]; then
+  export LOAD_HOSTS=$(IFS=,; echo "${HOST_ADDRS[*]}")
+fi
 
 # Each verify pages the events after the previous one's last cursor, so a large store is paged once.
 CURSOR=0
@@ -323,10 +367,11 @@ else
   run_wrk "$HOST_URL" "$WORK/host.report" "$WORK/bodies.txt" "$DURATION" "$HOST_PID"
 fi
 # The load ended DURATION after it started (wrk's own span); the marker goes once wrk has exited.
-read -r LOAD_START_MS START_TICKS <"$WORK/host.report.start"
+read -r LOAD_START_MS START_TICKS START_DB_TICKS <"$WORK/host.report.start"
 LOAD_END_MS=$((LOAD_START_MS + $(awk '$1 == "duration_us" { print int($2 / 1000) }' "$WORK/host.report")))
 ACKED=$(awk '$1 == "acked" { print $2 }' "$WORK/host.report")
 read -r STORED_MS END_TICKS STOP < <(python3 "$LOAD/check.py" marker "$HOST_URL" "$API_KEY" "$WORK/marker.txt" "$HOST_PID" "$DRAIN_TIMEOUT")
+END_DB_TICKS=$(db_ticks)
 read -r RPS P50 P99 REQS ERRS < <(python3 "$LOAD/check.py" figures "$WORK/host.report")
 printf '%-28s %10s %9s %9s %9s %7s\n' "host (signed, durable)" "$RPS" "$P50" "$P99" "$REQS" "$ERRS"
 print_cpu "$WORK/host.report" host
@@ -341,6 +386,10 @@ if [[ $SOAK == 1 ]]; then
 fi
 awk -v t=$((END_TICKS - START_TICKS)) -v hz="$CLK_TCK" -v n="$ACKED" 'BEGIN {
   printf "  CPU per webhook  %.0f µs (host CPU from load start until the marker event is stored)\n", t * 1e6 / hz / n }'
+if [[ $STORE == postgres ]]; then
+  awk -v t=$((END_DB_TICKS - START_DB_TICKS)) -v hz="$CLK_TCK" -v n="$ACKED" 'BEGIN {
+    printf "  database CPU     %.0f µs per webhook (the PostgreSQL server'"'"'s processes, same span)\n", t * 1e6 / hz / n }'
+fi
 awk -v ms=$((STORED_MS - LOAD_END_MS)) 'BEGIN { printf "  events stored    %.2f s after the load ended\n", ms / 1000 }'
 
 STATUS=0
@@ -354,7 +403,7 @@ elif [[ $SUBSCRIBERS -gt 0 ]]; then
   python3 "$LOAD/check.py" deliveries "$HOST_URL" "$(awk '$1 == "events" { print $2 }' "$WORK/host.state")" \
     "$LOAD_START_MS" "$LOAD_END_MS" "$DRAIN_TIMEOUT" "${RECEIVER_PORTS[@]}" || STATUS=1
 fi
-if grep -q -E '"(Error|Critical)"|fail:|crit:' "$WORK/host.log"; then
-  echo "  host log (errors):"; grep -E 'fail:|crit:' -A3 "$WORK/host.log" | head -20
+if cat "$WORK"/host.*.log | grep -q -E '"(Error|Critical)"|fail:|crit:'; then
+  echo "  host log (errors):"; cat "$WORK"/host.*.log | grep -E 'fail:|crit:' -A3 | head -20
 fi
 exit $STATUS

@@ -160,10 +160,14 @@ def event_id(platform, page_id, key):
     return "evt_" + digest[:32]
 
 
-def host_ticks(pid):
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
+def host_ticks(pids):
+    """User + system ticks of the processes (comma-separated pids: every host of the run)."""
+    total = 0
+    for pid in str(pids).split(","):
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total
 
 
 def marker(base_url, api_key, bodies_path, pid, timeout):

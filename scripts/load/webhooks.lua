@@ -15,6 +15,8 @@
 --   LOAD_ONCE      1: each thread sends its lines once, reading them as it goes (no copy of the file in memory),
 --                  then creates GATE_FILE.done.t and stops; load.sh interrupts wrk once every thread is done
 --   LOAD_PROGRESS  a path prefix: each thread keeps its count of 200s in LOAD_PROGRESS.t (rewritten every 10)
+--   LOAD_HOSTS     host:port,host:port…: the threads' connections go to these servers in turn (several hosts behind
+--                  what a load balancer would do); unset: the URL's server
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -30,8 +32,18 @@ end
 
 local threads = {}
 local next_id = 0
+local targets = nil
+if os.getenv("LOAD_HOSTS") then
+  targets = {}
+  for host, port in string.gmatch(os.getenv("LOAD_HOSTS"), "([^,:]+):(%d+)") do
+    table.insert(targets, wrk.lookup(host, port)[1])
+  end
+end
 
 function setup(thread)
+  if targets then
+    thread.addr = targets[next_id % #targets + 1]
+  end
   thread:set("tid", next_id)
   next_id = next_id + 1
   table.insert(threads, thread)

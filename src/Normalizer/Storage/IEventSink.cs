@@ -6,6 +6,9 @@ namespace Normalizer.Storage;
 /// <summary>Where new events go at the end of the pipeline.</summary>
 public interface IEventSink
 {
-    /// <summary>Stores a new event with the customer IDs it carries.</summary>
-    ValueTask AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new event with the customer IDs it carries; false when the store already holds an event with its id (a
+    /// redelivery, perhaps stored by another host): then nothing is written.
+    /// </summary>
+    ValueTask<bool> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken);
 }

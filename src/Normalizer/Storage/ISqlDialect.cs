@@ -12,6 +12,12 @@ public interface ISqlDialect
     /// <summary>An INSERT that silently does nothing when <paramref name="conflictColumns"/> already exist.</summary>
     string InsertIfAbsent(string table, string columns, string values, string conflictColumns);
 
+    /// <summary>
+    /// An INSERT that returns the generated <paramref name="idColumn"/>, or no row when <paramref name="conflictColumns"/>
+    /// already exist (insert-first deduplication: the unique key decides, even between hosts).
+    /// </summary>
+    string InsertIfAbsentReturning(string table, string columns, string values, string conflictColumns, string idColumn);
+
     /// <summary>An INSERT that returns the generated <paramref name="idColumn"/>.</summary>
     string InsertReturning(string table, string columns, string values, string idColumn);
 

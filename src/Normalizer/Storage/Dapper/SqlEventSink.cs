@@ -9,8 +9,9 @@ using Normalizer.Json;
 namespace Normalizer.Storage.Dapper;
 
 /// <summary>
-/// The end of the pipeline in the host: appends the event to the log, records the conversation (last
-/// inbound time, for the reply window) and the contacts it carries — all in the session's transaction.
+/// The end of the pipeline in the host: appends the event to the log unless its id is there already (insert-first, so the
+/// unique key decides between hosts too), then records the conversation (last inbound time, for the reply window) and the
+/// contacts it carries — all in the session's transaction.
 /// </summary>
 internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IEventSink
 {
@@ -32,12 +33,13 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private Utf8JsonWriter? _writer;
     private string? _eventInsert;
 
-    public async ValueTask AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
+    public async ValueTask<bool> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        _eventInsert ??= session.Dialect.InsertReturning("events",
+        // Insert-first: the unique id decides whether the event is new, in the same statement (no read before it).
+        _eventInsert ??= session.Dialect.InsertIfAbsentReturning("events",
             "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
-            "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "seq");
+            "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "id", "seq");
         var platform = evt.Platform.ToWire();
         await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
         var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
@@ -50,8 +52,10 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         insert.Set(6, evt.ReceivedAt.ToUnixTimeMilliseconds());
         insert.Set(7, session.InboxId);
         insert.SetUtf8(8, Serialize(evt));
-        var seq = await insert.ExecuteInt64Async(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The event insert returned no seq.");
+        if (await insert.ExecuteInt64Async(cancellationToken).ConfigureAwait(false) is not { } seq)
+        {
+            return false;
+        }
 
         if (evt.ConversationId is not null)
         {
@@ -93,6 +97,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         }
 
         session.AddStored(new StoredEvent(seq, evt));
+        return true;
     }
 
     // The stored body as UTF-8, written into one buffer reused for every event of the session (bound as a copy).

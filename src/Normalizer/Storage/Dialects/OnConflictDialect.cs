@@ -25,6 +25,10 @@ public sealed class OnConflictDialect : ISqlDialect
         $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({conflictColumns}) DO NOTHING";
 
     /// <inheritdoc />
+    public string InsertIfAbsentReturning(string table, string columns, string values, string conflictColumns, string idColumn) =>
+        $"{InsertIfAbsent(table, columns, values, conflictColumns)} RETURNING {idColumn}";
+
+    /// <inheritdoc />
     public string InsertReturning(string table, string columns, string values, string idColumn) =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
 

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Events;
+using Normalizer.Ingest;
+using Normalizer.Storage;
+using Normalizer.Testing;
+
+namespace Normalizer.Host.Tests.Storage;
+
+/// <summary>Insert-first deduplication in the store (PRODUCT.md §8): the unique id decides, whichever writer comes second.</summary>
+public sealed class SqlEventSinkTests : IAsyncLifetime
+{
+    private static readonly NormalizedEvent Event = TestNormalizer.Events(Fixture.Sample("messenger-text-batch.json"))[0];
+
+    private TempStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TempStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Append_SameIdByTwoWritersAtOnce_TheSecondFindsItStoredAndWritesNothing()
+    {
+        await using var first = _store.Services.CreateAsyncScope();
+        var firstStored = await AppendAsync(first);
+
+        // The second writer (another host) appends the same update while the first has not committed.
+        var second = Task.Run(async () =>
+        {
+            await using var scope = _store.Services.CreateAsyncScope();
+            var stored = await AppendAsync(scope);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+            return (stored, scope.ServiceProvider.GetRequiredService<StoreSession>().Stored.Count);
+        });
+        await first.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        var (secondStored, secondAnnounced) = await second;
+
+        var log = await _store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery(), default);
+        Assert.True(firstStored);
+        Assert.False(secondStored);
+        Assert.Equal(0, secondAnnounced);
+        Assert.Equal([Event.Id], log.Select(e => e.Event.Id));
+    }
+
+    [Fact]
+    public async Task Pipeline_IdStoredByAnEarlierSession_IsADuplicate_AndTheSameIdTwiceInOneSessionToo()
+    {
+        await using (var earlier = _store.Services.CreateAsyncScope())
+        {
+            await AppendAsync(earlier);
+            await earlier.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        await using var scope = _store.Services.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var again = await pipeline.ProcessAsync(Event, default);
+        var other = Event with { Id = "evt_other" };
+        var first = await pipeline.ProcessAsync(other, default);
+        var repeated = await pipeline.ProcessAsync(other, default);
+
+        Assert.Equal(ProcessEventOutcome.Duplicate, again.Outcome);
+        Assert.Equal(ProcessEventOutcome.Stored, first.Outcome);
+        Assert.Equal(ProcessEventOutcome.Duplicate, repeated.Outcome);
+    }
+
+    private static async Task<bool> AppendAsync(AsyncServiceScope scope) =>
+        await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Event, [], default);
+}
