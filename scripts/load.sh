@@ -292,7 +292,7 @@ if [[ $STORE == postgres ]]; then
   eval "$("$ROOT/scripts/postgres.sh" start "$CLUSTER")"
   DB_PID=$(head -n1 "$CLUSTER/data/postmaster.pid")
   STORE_SETTINGS=(Normalizer__Storage__Provider=postgres "Normalizer__Storage__ConnectionString=$NORMALIZER_TEST_POSTGRES")
-  echo "  store               PostgreSQL $(psql --version | awk '{ print $3 }'), private cluster on 127.0.0.1, $HOSTS host(s)"
+  echo "  store               PostgreSQL $( (psql --version 2>/dev/null || true) | awk '{ print $3 }'), private cluster on 127.0.0.1, $HOSTS host(s)"
 fi
 HOST_PIDS=()
 HOST_ADDRS=()
