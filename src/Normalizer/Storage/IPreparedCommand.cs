@@ -6,20 +6,8 @@ namespace Normalizer.Storage;
 /// set again. Owned by whoever prepared it (<see cref="StoreSession"/>, the inbox writer), disposed before its
 /// connection.
 /// </summary>
-public interface IPreparedCommand : IDisposable
+public interface IPreparedCommand : IRowValues, IDisposable
 {
-    /// <summary>Binds text, or NULL.</summary>
-    void Set(int index, string? value);
-
-    /// <summary>Binds an integer, or NULL.</summary>
-    void Set(int index, long? value);
-
-    /// <summary>Binds text given as UTF-8 (copied: the span may be reused after the call).</summary>
-    void SetUtf8(int index, ReadOnlySpan<byte> text);
-
-    /// <summary>Binds bytes as a BLOB (copied: the span may be reused after the call).</summary>
-    void SetBlob(int index, ReadOnlySpan<byte> value);
-
     /// <summary>Runs the statement in the connection's transaction; returns the number of rows it changed.</summary>
     ValueTask<int> ExecuteAsync(CancellationToken cancellationToken);
 

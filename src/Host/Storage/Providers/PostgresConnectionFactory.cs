@@ -46,6 +46,10 @@ internal sealed class PostgresConnectionFactory : IStoreConnectionFactory, IAsyn
     public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
         new PostgresPreparedCommand((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction, sql, parameters);
 
+    public ValueTask<long[]> InsertEachAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters,
+        int rows, Action<IRowValues, int> bind, CancellationToken cancellationToken) =>
+        PostgresBatchInsert.RunAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters, rows, bind, cancellationToken);
+
     public bool IsUniqueViolation(Exception exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();

@@ -1,18 +1,17 @@
-using System.Text;
 using Normalizer.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Normalizer.Host.Storage.Providers;
 
 /// <summary>
-/// A statement run many times on one Npgsql connection, its values typed as they are set (text, bigint, bytea), so that
-/// a NULL needs no guess. The server-side prepare is Npgsql's automatic one (<c>Max Auto Prepare</c>, set by
-/// <see cref="PostgresConnectionFactory"/>): a statement run again on the same physical connection is not parsed again.
+/// A statement run many times on one Npgsql connection, its values typed as they are set (<see cref="PostgresRowValues"/>).
+/// The server-side prepare is Npgsql's automatic one (<c>Max Auto Prepare</c>, set by <see cref="PostgresConnectionFactory"/>):
+/// a statement run again on the same physical connection is not parsed again.
 /// </summary>
 internal sealed class PostgresPreparedCommand : IPreparedCommand
 {
     private readonly NpgsqlCommand _command;
+    private readonly PostgresRowValues _values;
 
     public PostgresPreparedCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IReadOnlyList<string> parameters)
     {
@@ -21,15 +20,17 @@ internal sealed class PostgresPreparedCommand : IPreparedCommand
         {
             _command.Parameters.Add(new NpgsqlParameter { ParameterName = name, Value = DBNull.Value });
         }
+
+        _values = new PostgresRowValues(_command.Parameters);
     }
 
-    public void Set(int index, string? value) => Bind(index, NpgsqlDbType.Text, value);
+    public void Set(int index, string? value) => _values.Set(index, value);
 
-    public void Set(int index, long? value) => Bind(index, NpgsqlDbType.Bigint, value);
+    public void Set(int index, long? value) => _values.Set(index, value);
 
-    public void SetUtf8(int index, ReadOnlySpan<byte> text) => Bind(index, NpgsqlDbType.Text, Encoding.UTF8.GetString(text));
+    public void SetUtf8(int index, ReadOnlySpan<byte> text) => _values.SetUtf8(index, text);
 
-    public void SetBlob(int index, ReadOnlySpan<byte> value) => Bind(index, NpgsqlDbType.Bytea, value.ToArray());
+    public void SetBlob(int index, ReadOnlySpan<byte> value) => _values.SetBlob(index, value);
 
     public async ValueTask<int> ExecuteAsync(CancellationToken cancellationToken) =>
         await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -43,11 +44,4 @@ internal sealed class PostgresPreparedCommand : IPreparedCommand
         };
 
     public void Dispose() => _command.Dispose();
-
-    private void Bind(int index, NpgsqlDbType type, object? value)
-    {
-        var parameter = _command.Parameters[index];
-        parameter.NpgsqlDbType = type;
-        parameter.Value = value ?? DBNull.Value;
-    }
 }

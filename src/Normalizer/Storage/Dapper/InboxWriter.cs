@@ -120,29 +120,22 @@ internal sealed partial class InboxWriter : IAsyncDisposable
         return null;
     }
 
-    // One statement per group commit, bound by position (IStoreConnectionFactory.Prepare): no per-row parameter lookup
-    // or data reader.
+    // One statement per group commit, bound by position (IStoreConnectionFactory.InsertEachAsync): no per-row parameter
+    // lookup or data reader, and on a database server one round trip for the whole group.
     private async Task<long[]> WriteAsync(DbConnection connection, List<Pending> batch)
     {
         _insert ??= _connections.Dialect.InsertReturning("inbox",
             "received_at, channel, signature_verified, headers, body", "@received_at, @channel, @verified, @headers, @body", "id");
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var ids = new long[batch.Count];
-        using (var insert = _connections.Prepare(connection, transaction, _insert, InsertParameters))
+        var ids = await _connections.InsertEachAsync(connection, transaction, _insert, InsertParameters, batch.Count, (insert, i) =>
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var item = batch[i].Item;
-                insert.Set(0, item.ReceivedAt.ToUnixTimeMilliseconds());
-                insert.Set(1, item.Channel is { } c ? Events.PlatformNames.ToWire(c) : null);
-                insert.Set(2, item.SignatureVerified ? 1 : 0);
-                insert.Set(3, item.Headers);
-                insert.SetBlob(4, batch[i].Body);
-                ids[i] = await insert.ExecuteInt64Async(CancellationToken.None).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("The inbox insert returned no id.");
-            }
-        }
-
+            var item = batch[i].Item;
+            insert.Set(0, item.ReceivedAt.ToUnixTimeMilliseconds());
+            insert.Set(1, item.Channel is { } c ? Events.PlatformNames.ToWire(c) : null);
+            insert.Set(2, item.SignatureVerified ? 1 : 0);
+            insert.Set(3, item.Headers);
+            insert.SetBlob(4, batch[i].Body);
+        }, CancellationToken.None).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         return ids;
     }

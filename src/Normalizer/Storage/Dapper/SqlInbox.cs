@@ -43,12 +43,22 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
             return;
         }
 
+        if (connections.Shared)
+        {
+            // A database server: one statement with the ids as one array, one round trip for the whole batch.
+            var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE inbox SET processed_at = @at WHERE {connections.Dialect.InList("id", "@ids")}", new { at, ids }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+
         var command = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
         await MarkAsync(command, at, ids, cancellationToken).ConfigureAwait(false);
     }
 
-    // One prepared statement run per row: an "IN (@ids…)" list of a whole batch makes the engine look up each of its
-    // hundreds of parameter names among all the others on every bind.
+    // SQLite (in process, no round trip): one prepared statement run per row; an "IN (@ids…)" list of a whole batch makes
+    // the engine look up each of its hundreds of parameter names among all the others on every bind.
     private static async Task MarkAsync(IPreparedCommand mark, long at, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         mark.Set(0, at);
