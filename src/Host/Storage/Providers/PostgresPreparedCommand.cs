@@ -1,5 +1,4 @@
-using System.Text;
-using Normalizer.Storage;
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,44 +9,13 @@ namespace Normalizer.Host.Storage.Providers;
 /// a NULL needs no guess. The server-side prepare is Npgsql's automatic one (<c>Max Auto Prepare</c>, set by
 /// <see cref="PostgresConnectionFactory"/>): a statement run again on the same physical connection is not parsed again.
 /// </summary>
-internal sealed class PostgresPreparedCommand : IPreparedCommand
+internal sealed class PostgresPreparedCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IReadOnlyList<string> parameters)
+    : TypedPreparedCommand(new NpgsqlCommand(sql, connection, transaction), parameters)
 {
-    private readonly NpgsqlCommand _command;
-
-    public PostgresPreparedCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, IReadOnlyList<string> parameters)
+    protected override void SetType(DbParameter parameter, Kind kind) => ((NpgsqlParameter)parameter).NpgsqlDbType = kind switch
     {
-        _command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var name in parameters)
-        {
-            _command.Parameters.Add(new NpgsqlParameter { ParameterName = name, Value = DBNull.Value });
-        }
-    }
-
-    public void Set(int index, string? value) => Bind(index, NpgsqlDbType.Text, value);
-
-    public void Set(int index, long? value) => Bind(index, NpgsqlDbType.Bigint, value);
-
-    public void SetUtf8(int index, ReadOnlySpan<byte> text) => Bind(index, NpgsqlDbType.Text, Encoding.UTF8.GetString(text));
-
-    public void SetBlob(int index, ReadOnlySpan<byte> value) => Bind(index, NpgsqlDbType.Bytea, value.ToArray());
-
-    public async ValueTask<int> ExecuteAsync(CancellationToken cancellationToken) =>
-        await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-    public async ValueTask<long?> ExecuteInt64Async(CancellationToken cancellationToken) =>
-        await _command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) switch
-        {
-            long value => value,
-            int value => value,
-            _ => null,
-        };
-
-    public void Dispose() => _command.Dispose();
-
-    private void Bind(int index, NpgsqlDbType type, object? value)
-    {
-        var parameter = _command.Parameters[index];
-        parameter.NpgsqlDbType = type;
-        parameter.Value = value ?? DBNull.Value;
-    }
+        Kind.Text => NpgsqlDbType.Text,
+        Kind.Integer => NpgsqlDbType.Bigint,
+        _ => NpgsqlDbType.Bytea,
+    };
 }
