@@ -2,7 +2,8 @@
 # Every test: the whole solution on SQLite, then the host's tests again on PostgreSQL (every test host on a database of
 # its own; the few that look at SQLite's files are tagged Store=sqlite and left out). A PostgreSQL server is taken from
 # NORMALIZER_TEST_POSTGRES, or a private cluster is started for the run (scripts/postgres.sh; installs Debian's
-# `postgresql` when missing) and stopped at the end, even when tests fail.
+# `postgresql` when missing) and stopped at the end, even when tests fail. With NORMALIZER_TEST_SQLSERVER (a connection string
+# to a SQL Server; none can be started here), the host's tests run a third time on it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +19,8 @@ status=$?
 
 echo "== the host's tests on PostgreSQL"
 NORMALIZER_TEST_STORE=postgres dotnet test tests/Host.Tests/Host.Tests.csproj --no-build --filter "Store!=sqlite&Store!=postgres" || status=1
+if [[ -n "${NORMALIZER_TEST_SQLSERVER:-}" ]]; then
+  echo "== the host's tests on SQL Server"
+  NORMALIZER_TEST_STORE=sqlserver dotnet test tests/Host.Tests/Host.Tests.csproj --no-build --filter "Store!=sqlite&Store!=postgres" || status=1
+fi
 exit "$status"

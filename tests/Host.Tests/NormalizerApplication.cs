@@ -52,6 +52,11 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
             _settings["Normalizer:Storage:Provider"] = "postgres";
             _settings["Normalizer:Storage:ConnectionString"] = TestPostgres.Create(TestPostgres.NameFor(Directory));
         }
+        else if (TestSqlServer.HostsOnSqlServer)
+        {
+            _settings["Normalizer:Storage:Provider"] = "sqlserver";
+            _settings["Normalizer:Storage:ConnectionString"] = TestSqlServer.Create(TestPostgres.NameFor(Directory));
+        }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -210,6 +215,10 @@ public sealed partial class NormalizerApplication : WebApplicationFactory<Progra
             if (TestPostgres.HostsOnPostgres)
             {
                 TestPostgres.Drop(TestPostgres.NameFor(Directory));
+            }
+            else if (TestSqlServer.HostsOnSqlServer)
+            {
+                TestSqlServer.Drop(TestPostgres.NameFor(Directory));
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,8 +14,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
+    public const string SqlServer = "sqlserver";
 
-    private static readonly string[] Providers = [Sqlite, Postgres];
+    private static readonly string[] Providers = [Sqlite, Postgres, SqlServer];
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -31,19 +33,29 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         else if (!IsReadable(provider, options.ConnectionString))
         {
             failure = $"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)} is not a valid {provider} connection string (e.g. " +
-                (provider == Sqlite ? "Data Source=data/normalizer.db" : "Host=db.internal;Database=normalizer;Username=normalizer;Password=…") + ")";
+                Example(provider) + ")";
         }
 
         return failure is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failure);
     }
 
+    private static string Example(string provider) => provider switch
+    {
+        Sqlite => "Data Source=data/normalizer.db",
+        Postgres => "Host=db.internal;Database=normalizer;Username=normalizer;Password=…",
+        _ => "Server=db.internal;Database=normalizer;User ID=normalizer;Password=…;Encrypt=True",
+    };
+
     private static bool IsReadable(string provider, string connectionString)
     {
         try
         {
-            DbConnectionStringBuilder _ = provider == Sqlite
-                ? new SqliteConnectionStringBuilder(connectionString)
-                : new NpgsqlConnectionStringBuilder(connectionString);
+            DbConnectionStringBuilder _ = provider switch
+            {
+                Sqlite => new SqliteConnectionStringBuilder(connectionString),
+                Postgres => new NpgsqlConnectionStringBuilder(connectionString),
+                _ => new SqlConnectionStringBuilder(connectionString),
+            };
             return true;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)

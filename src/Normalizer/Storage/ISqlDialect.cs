@@ -35,4 +35,20 @@ public interface ISqlDialect
 
     /// <summary><paramref name="selectOrdered"/> (a SELECT with ORDER BY) limited to <paramref name="limitParameter"/> rows.</summary>
     string Limit(string selectOrdered, string limitParameter);
+
+    /// <summary>
+    /// An INSERT of <paramref name="values"/> into <paramref name="columns"/> that, when a row with the same
+    /// <paramref name="conflictColumns"/> exists, updates it instead with <paramref name="updateSet"/> (assignments
+    /// <c>column = expression</c>, where <c>excluded.column</c> is the value offered and <c>table.column</c> the stored one).
+    /// </summary>
+    string Upsert(string table, string columns, string values, string conflictColumns, string updateSet);
+
+    /// <summary>Creates <c>schema_migrations</c> (version, applied_at) unless it exists.</summary>
+    string CreateMigrationsTable { get; }
+
+    /// <summary>Marks the savepoint <paramref name="name"/> in the open transaction.</summary>
+    string Savepoint(string name);
+
+    /// <summary>Forgets the savepoint <paramref name="name"/>, or null where the engine has no such statement (nothing to run).</summary>
+    string? ReleaseSavepoint(string name);
 }

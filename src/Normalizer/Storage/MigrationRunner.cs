@@ -45,8 +45,7 @@ public sealed class MigrationRunner(IStoreConnectionFactory connections, TimePro
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await connections.LockLogAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
+            await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.CreateMigrationsTable,
                 transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -97,18 +97,24 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     public async ValueTask<int> SaveAsync(string name, CancellationToken cancellationToken)
     {
         // SAVEPOINT/RELEASE run twice per inbox row: prepared once (standard SQL, as DbTransaction.Save issues it).
-        var command = await CommandAsync("SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
+        var command = await CommandAsync(Dialect.Savepoint(name), [], cancellationToken).ConfigureAwait(false);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return _stored.Count;
     }
 
     /// <summary>
     /// Forgets the mark of <see cref="SaveAsync"/> (its work stays in the transaction). Release every mark: SQLite
-    /// nests unreleased savepoints, and each page write then pays for every open one.
+    /// nests unreleased savepoints, and each page write then pays for every open one. Nothing to run where the engine
+    /// has no release (<see cref="ISqlDialect.ReleaseSavepoint"/>).
     /// </summary>
     public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken)
     {
-        var command = await CommandAsync("RELEASE SAVEPOINT " + name, [], cancellationToken).ConfigureAwait(false);
+        if (Dialect.ReleaseSavepoint(name) is not { } release)
+        {
+            return;
+        }
+
+        var command = await CommandAsync(release, [], cancellationToken).ConfigureAwait(false);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -98,8 +98,20 @@ public sealed class HostOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("sqlserver", "Server=db.internal;Database=normalizer;User ID=normalizer;Password=x;Encrypt=True")]
+    [InlineData("SqlServer", "Data Source=tcp:db,1433;Initial Catalog=n;Integrated Security=true")]
+    public void StorageValidate_SqlServer_Succeeds(string provider, string connectionString)
+    {
+        var sut = new StorageOptionsValidator();
+
+        Assert.True(sut.Validate(null, new StorageOptions { Provider = provider, ConnectionString = connectionString }).Succeeded);
+    }
+
+    [Theory]
     [InlineData("mysql", "Data Source=x.db", "Normalizer:Storage:Provider")]
     [InlineData("postgres", "Host=db;Port=notanumber", "Normalizer:Storage:ConnectionString is not a valid postgres")]
+    [InlineData("sqlserver", "Server=db;Password=" + Secret + ";Colour=blue", "Normalizer:Storage:ConnectionString is not a valid sqlserver")]
+    [InlineData("sqlserver", "Server=db;Connect Timeout=soon", "Normalizer:Storage:ConnectionString is not a valid sqlserver")]
     [InlineData("", "Data Source=x.db", "Normalizer:Storage:Provider")]
     [InlineData("sqlite", "", "Normalizer:Storage:ConnectionString is empty")]
     [InlineData("sqlite", "Data Source=x.db;Password=" + Secret + ";Colour=blue", "Normalizer:Storage:ConnectionString is not")]

@@ -22,7 +22,7 @@ public sealed class StartupValidationTests
     [InlineData("Normalizer:Health:StallAfter", "00:00:00", "Normalizer:Health:StallAfter")]
     [InlineData("Normalizer:Retention:Events", "-1.00:00:00", "Normalizer:Retention:Events")]
     [InlineData("Normalizer:Retention:BatchSize", "0", "Normalizer:Retention:BatchSize")]
-    [InlineData("Normalizer:Storage:Provider", "sqlserver", "Normalizer:Storage:Provider")]
+    [InlineData("Normalizer:Storage:Provider", "mysql", "Normalizer:Storage:Provider")]
     [InlineData("Normalizer:Storage:ConnectionString", "Data Source=x.db;Password=" + Secret + ";Colour=blue", "Normalizer:Storage:ConnectionString")]
     public async Task Start_BadSetting_FailsNamingTheKeyNotTheValue(string key, string value, string named)
     {

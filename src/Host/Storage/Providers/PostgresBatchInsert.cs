@@ -24,7 +24,7 @@ internal static partial class PostgresBatchInsert
                 command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value });
             }
 
-            bind(new PostgresRowValues(command.Parameters), i);
+            bind(new TypedRowValues(command.Parameters, PostgresPreparedCommand.SetType), i);
             batch.BatchCommands.Add(command);
         }
 

@@ -21,5 +21,7 @@ internal static class StoreRegistration
     private static IStoreConnectionFactory Create(StorageOptions options) =>
         string.Equals(options.Provider, StorageOptionsValidator.Postgres, StringComparison.OrdinalIgnoreCase)
             ? new PostgresConnectionFactory(options.ConnectionString)
-            : new SqliteConnectionFactory(options.ConnectionString);
+            : string.Equals(options.Provider, StorageOptionsValidator.SqlServer, StringComparison.OrdinalIgnoreCase)
+                ? new SqlServerConnectionFactory(options.ConnectionString)
+                : new SqliteConnectionFactory(options.ConnectionString);
 }

@@ -55,14 +55,14 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     public async Task SaveAsync(Contact contact, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO contacts (id, person_id, platform, scoped_id, id_type, scope_id, asid, is_active, first_seen, last_seen, profile)
-            VALUES (@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @IsActive, @FirstSeen, @LastSeen, @Profile)
-            ON CONFLICT (scoped_id, scope_id) DO UPDATE SET
+        await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("contacts",
+            "id, person_id, platform, scoped_id, id_type, scope_id, asid, is_active, first_seen, last_seen, profile",
+            "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @IsActive, @FirstSeen, @LastSeen, @Profile",
+            "scoped_id, scope_id", """
                 person_id = excluded.person_id, asid = COALESCE(excluded.asid, contacts.asid), is_active = excluded.is_active,
                 last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END,
                 profile = COALESCE(excluded.profile, contacts.profile)
-            """, new
+            """), new
         {
             contact.Id, contact.PersonId, Platform = contact.Platform.ToWire(), contact.ScopedId, IdType = IdTypes.ToWire(contact.IdType),
             contact.ScopeId, contact.Asid, IsActive = contact.IsActive ? 1 : 0, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),

@@ -32,6 +32,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private readonly ArrayBufferWriter<byte> _body = new(4096);
     private Utf8JsonWriter? _writer;
     private string? _eventInsert;
+    private string? _conversationUpsert;
+    private string? _contactUpsert;
 
     public async ValueTask<bool> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
     {
@@ -59,7 +61,9 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
 
         if (evt.ConversationId is not null)
         {
-            var upsert = await session.CommandAsync(ConversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
+            _conversationUpsert ??= session.Dialect.Upsert("conversations", "id, platform, page_id, user_id, last_inbound_at, last_event_at",
+                "@Id, @Platform, @PageId, @UserId, @Inbound, @At", "id", ConversationUpdate);
+            var upsert = await session.CommandAsync(_conversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, evt.ConversationId);
             upsert.Set(1, platform);
             upsert.Set(2, evt.PageId);
@@ -84,7 +88,10 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         foreach (var identity in identities)
         {
             person ??= RecordIds.New(now).ToString();
-            var upsert = await session.CommandAsync(ContactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
+            _contactUpsert ??= session.Dialect.Upsert("contacts",
+                "id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen",
+                "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, 1, @Seen, @Seen", "scoped_id, scope_id", ContactUpdate);
+            var upsert = await session.CommandAsync(_contactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, RecordIds.New(now).ToString());
             upsert.Set(1, person);
             upsert.Set(2, link ? 1 : 0);
@@ -110,11 +117,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         return _body.WrittenSpan;
     }
 
-    // Shared by the engines that support ON CONFLICT (SQLite, PostgreSQL).
-    private const string ConversationUpsert = """
-        INSERT INTO conversations (id, platform, page_id, user_id, last_inbound_at, last_event_at)
-        VALUES (@Id, @Platform, @PageId, @UserId, @Inbound, @At)
-        ON CONFLICT (id) DO UPDATE SET
+    // The updates of the upserts (ISqlDialect.Upsert): excluded.x is the value offered, table.x the stored one.
+    private const string ConversationUpdate = """
             last_inbound_at = CASE WHEN excluded.last_inbound_at IS NULL THEN conversations.last_inbound_at
                                    WHEN conversations.last_inbound_at IS NULL OR excluded.last_inbound_at > conversations.last_inbound_at
                                    THEN excluded.last_inbound_at ELSE conversations.last_inbound_at END,
@@ -122,10 +126,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
                                  THEN excluded.last_event_at ELSE conversations.last_event_at END
         """;
 
-    private const string ContactUpsert = """
-        INSERT INTO contacts (id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen)
-        VALUES (@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, 1, @Seen, @Seen)
-        ON CONFLICT (scoped_id, scope_id) DO UPDATE SET
+    private const string ContactUpdate = """
             person_id = CASE WHEN @Link = 1 THEN excluded.person_id ELSE contacts.person_id END,
             last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END
         """;

@@ -41,4 +41,18 @@ public sealed class OnConflictDialect : ISqlDialect
 
     /// <inheritdoc />
     public string Limit(string selectOrdered, string limitParameter) => $"{selectOrdered} LIMIT {limitParameter}";
+
+    /// <inheritdoc />
+    public string Upsert(string table, string columns, string values, string conflictColumns, string updateSet) =>
+        $"INSERT INTO {table} ({columns})\nVALUES ({values})\nON CONFLICT ({conflictColumns}) DO UPDATE SET\n{updateSet}";
+
+    /// <inheritdoc />
+    public string CreateMigrationsTable =>
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)";
+
+    /// <inheritdoc />
+    public string Savepoint(string name) => "SAVEPOINT " + name;
+
+    /// <inheritdoc />
+    public string? ReleaseSavepoint(string name) => "RELEASE SAVEPOINT " + name;
 }
