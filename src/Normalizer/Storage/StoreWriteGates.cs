@@ -5,7 +5,8 @@ namespace Normalizer.Storage;
 /// attempt counts, inbox pruning) and <see cref="Events"/> for everything else (the processor's batches, delivery batches,
 /// pruning). With the inbox in a file of its own (<see cref="IStoreConnectionFactory.SeparateInbox"/>) they are two gates,
 /// so that a webhook's append never waits for a delivery or processor transaction on the other file; in one file they are
-/// the same gate.
+/// the same gate. A store that several hosts share (a database server) needs no turns in the process: both are
+/// <see cref="WriteGate.Open"/>.
 /// </summary>
 public sealed class StoreWriteGates
 {
@@ -13,7 +14,7 @@ public sealed class StoreWriteGates
     public StoreWriteGates(IStoreConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
-        Inbox = new WriteGate();
+        Inbox = connections.Shared ? WriteGate.Open : new WriteGate();
         Events = connections.SeparateInbox ? new WriteGate() : Inbox;
     }
 

@@ -9,8 +9,22 @@ namespace Normalizer.Storage;
 /// </summary>
 public sealed class WriteGate
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim? _gate;
     private int _waiting;
+
+    /// <summary>A gate that takes turns.</summary>
+    public WriteGate()
+        : this(turns: true)
+    {
+    }
+
+    private WriteGate(bool turns) => _gate = turns ? new SemaphoreSlim(1, 1) : null;
+
+    /// <summary>
+    /// A gate that never makes a writer wait: for a database server, which lets writers of different rows go at once and
+    /// queues those of the same rows itself.
+    /// </summary>
+    public static WriteGate Open { get; } = new(turns: false);
 
     /// <summary>Whether someone is waiting for the turn (the holder should finish soon).</summary>
     public bool Contended => Volatile.Read(ref _waiting) > 0;
@@ -18,6 +32,11 @@ public sealed class WriteGate
     /// <summary>Waits for the turn; dispose the result to pass it on.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
     {
+        if (_gate is null)
+        {
+            return default;
+        }
+
         if (!_gate.Wait(0, cancellationToken))
         {
             Interlocked.Increment(ref _waiting);
@@ -35,9 +54,9 @@ public sealed class WriteGate
     }
 
     /// <summary>A held turn.</summary>
-    public readonly struct Turn(SemaphoreSlim gate) : IDisposable
+    public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
     {
         /// <summary>Passes the turn on.</summary>
-        public void Dispose() => gate.Release();
+        public void Dispose() => gate?.Release();
     }
 }
