@@ -75,6 +75,25 @@ public interface IStoreConnectionFactory
         return ids;
     }
 
+    /// <summary>
+    /// Whether statements whose results nobody waits for are kept and sent together (<see cref="StoreSession.StatementAsync"/>):
+    /// worth it where each statement is a round trip to a server; SQLite runs each at once, in process.
+    /// </summary>
+    bool DefersStatements => false;
+
+    /// <summary>Runs <paramref name="statements"/> in order in <paramref name="transaction"/>: in one round trip where the provider can.</summary>
+    async ValueTask ExecuteDeferredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DeferredStatement> statements,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        foreach (var statement in statements)
+        {
+            using var command = Prepare(connection, transaction, statement.Sql, statement.Parameters);
+            statement.CopyTo(command);
+            await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Whether <paramref name="exception"/> is a unique-key violation (a concurrent duplicate).</summary>
     bool IsUniqueViolation(Exception exception);
 }

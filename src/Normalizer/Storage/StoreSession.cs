@@ -14,6 +14,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     private readonly List<StoredEvent> _stored = [];
     private readonly HashSet<string> _storedIds = new(StringComparer.Ordinal);
     private Dictionary<string, IPreparedCommand>? _commands;
+    private List<DeferredStatement>? _deferred;
     private bool _logLocked;
 
     /// <summary>The dialect of the store.</summary>
@@ -93,10 +94,51 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
         return command;
     }
 
+    /// <summary>
+    /// A statement whose result nobody waits for (an upsert), run by <see cref="RunAsync"/> once its values are set: at once
+    /// through the session's prepared command (<see cref="CommandAsync"/>), or, where the provider sends such statements
+    /// together (<see cref="IStoreConnectionFactory.DefersStatements"/>), kept until the session's next savepoint, read that
+    /// needs them (<see cref="FlushAsync"/>) or commit.
+    /// </summary>
+    public async ValueTask<IRowValues> StatementAsync(string sql, string[] parameters, CancellationToken cancellationToken)
+    {
+        if (!connections.DefersStatements)
+        {
+            return await CommandAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        await BeginAsync(cancellationToken).ConfigureAwait(false);
+        return new DeferredStatement(sql, parameters);
+    }
+
+    /// <summary>Runs, or keeps for later, a statement of <see cref="StatementAsync"/> whose values are set.</summary>
+    public async ValueTask RunAsync(IRowValues statement, CancellationToken cancellationToken)
+    {
+        if (statement is DeferredStatement deferred)
+        {
+            (_deferred ??= []).Add(deferred);
+            return;
+        }
+
+        await ((IPreparedCommand)statement).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the statements kept by <see cref="RunAsync"/>: before a read that must see them, a savepoint and a commit.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is { Count: > 0 } deferred)
+        {
+            await connections.ExecuteDeferredAsync(_connection!, _transaction!, deferred, cancellationToken).ConfigureAwait(false);
+            deferred.Clear();
+        }
+    }
+
     /// <summary>Marks a point to return to if the work after it fails (one inbox row).</summary>
     public async ValueTask<int> SaveAsync(string name, CancellationToken cancellationToken)
     {
-        // SAVEPOINT/RELEASE run twice per inbox row: prepared once (standard SQL, as DbTransaction.Save issues it).
+        // SAVEPOINT/RELEASE run twice per inbox row: prepared once (standard SQL, as DbTransaction.Save issues it). Kept
+        // statements go first: they belong to the work before the mark.
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = await CommandAsync(Dialect.Savepoint(name), [], cancellationToken).ConfigureAwait(false);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return _stored.Count;
@@ -109,6 +151,8 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// </summary>
     public async ValueTask ReleaseAsync(string name, CancellationToken cancellationToken)
     {
+        // The row's kept statements run before its mark goes, so that a failing one is the row's.
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         if (Dialect.ReleaseSavepoint(name) is not { } release)
         {
             return;
@@ -121,6 +165,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// <summary>Undoes everything since <see cref="SaveAsync"/>; the mark stays until <see cref="ReleaseAsync"/>.</summary>
     public async ValueTask RollbackToAsync(string name, int storedCount, CancellationToken cancellationToken)
     {
+        _deferred?.Clear(); // kept since the mark: undone with the rest
         await _transaction!.RollbackAsync(name, cancellationToken).ConfigureAwait(false);
         foreach (var undone in _stored.Skip(storedCount))
         {
@@ -135,6 +180,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     {
         if (_transaction is not null)
         {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
             DisposeCommands(); // prepared for this transaction; a later one prepares its own
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.DisposeAsync().ConfigureAwait(false);

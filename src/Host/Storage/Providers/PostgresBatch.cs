@@ -5,27 +5,19 @@ using Npgsql;
 namespace Normalizer.Host.Storage.Providers;
 
 /// <summary>
-/// <see cref="IStoreConnectionFactory.InsertEachAsync"/> on PostgreSQL: every run is a command of one <see cref="NpgsqlBatch"/>,
-/// sent in one round trip, with the statement's <c>@name</c> placeholders turned into the positional <c>$n</c> a batch needs.
+/// Statements sent in one round trip on PostgreSQL (<see cref="IStoreConnectionFactory.InsertEachAsync"/>,
+/// <see cref="IStoreConnectionFactory.ExecuteDeferredAsync"/>): each a command of one <see cref="NpgsqlBatch"/>, with its
+/// <c>@name</c> placeholders turned into the positional <c>$n</c> a batch needs.
 /// </summary>
-internal static partial class PostgresBatchInsert
+internal static partial class PostgresBatch
 {
     public static async ValueTask<long[]> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
         IReadOnlyList<string> parameters, int rows, Action<IRowValues, int> bind, CancellationToken cancellationToken)
     {
-        var positional = Placeholder().Replace(sql, match =>
-            parameters.IndexOf(match.Value) is var index and >= 0 ? "$" + (index + 1) : match.Value);
         await using var batch = new NpgsqlBatch(connection, transaction);
         for (var i = 0; i < rows; i++)
         {
-            var command = new NpgsqlBatchCommand(positional);
-            for (var p = 0; p < parameters.Count; p++)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value });
-            }
-
-            bind(new TypedRowValues(command.Parameters, PostgresPreparedCommand.SetType), i);
-            batch.BatchCommands.Add(command);
+            bind(Add(batch, sql, parameters), i);
         }
 
         var ids = new long[rows];
@@ -43,6 +35,36 @@ internal static partial class PostgresBatchInsert
 
         return ids;
     }
+
+    /// <summary><see cref="IStoreConnectionFactory.ExecuteDeferredAsync"/>: the statements as one batch, one round trip.</summary>
+    public static async ValueTask ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DeferredStatement> statements,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var statement in statements)
+        {
+            statement.CopyTo(Add(batch, statement.Sql, statement.Parameters));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // A command of the batch with its values typed as they are set (positional: a batch takes no named parameters).
+    private static TypedRowValues Add(NpgsqlBatch batch, string sql, IReadOnlyList<string> parameters)
+    {
+        var command = new NpgsqlBatchCommand(Positional.GetOrAdd(sql, static (text, names) =>
+            Placeholder().Replace(text, match => names.IndexOf(match.Value) is var index and >= 0 ? "$" + (index + 1) : match.Value), parameters));
+        for (var p = 0; p < parameters.Count; p++)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(command);
+        return new TypedRowValues(command.Parameters, PostgresPreparedCommand.SetType);
+    }
+
+    // The positional text of each statement (a few constant texts).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Positional = new(StringComparer.Ordinal);
 
     private static int IndexOf(this IReadOnlyList<string> names, string name)
     {

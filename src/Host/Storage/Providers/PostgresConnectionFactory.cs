@@ -48,7 +48,13 @@ internal sealed class PostgresConnectionFactory : IStoreConnectionFactory, IAsyn
 
     public ValueTask<long[]> InsertEachAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters,
         int rows, Action<IRowValues, int> bind, CancellationToken cancellationToken) =>
-        PostgresBatchInsert.RunAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters, rows, bind, cancellationToken);
+        PostgresBatch.RunAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters, rows, bind, cancellationToken);
+
+    public bool DefersStatements => true;
+
+    public ValueTask ExecuteDeferredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DeferredStatement> statements,
+        CancellationToken cancellationToken) =>
+        PostgresBatch.ExecuteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statements, cancellationToken);
 
     public bool IsUniqueViolation(Exception exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -63,14 +63,14 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         {
             _conversationUpsert ??= session.Dialect.Upsert("conversations", "id, platform, page_id, user_id, last_inbound_at, last_event_at",
                 "@Id, @Platform, @PageId, @UserId, @Inbound, @At", "id", ConversationUpdate);
-            var upsert = await session.CommandAsync(_conversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
+            var upsert = await session.StatementAsync(_conversationUpsert, ConversationParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, evt.ConversationId);
             upsert.Set(1, platform);
             upsert.Set(2, evt.PageId);
             upsert.Set(3, evt.UserId);
             upsert.Set(4, Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : null);
             upsert.Set(5, evt.Timestamp * 1000);
-            await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
 
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
@@ -79,6 +79,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         string? person = null;
         if (link)
         {
+            await session.FlushAsync(cancellationToken).ConfigureAwait(false); // contacts kept for later must be read too
             person = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
                 $"SELECT person_id FROM contacts WHERE scope_id = @Scope AND {session.Dialect.InList("scoped_id", "@Ids")} ORDER BY first_seen",
                 new { Scope = identities[0].Scope.Value, Ids = identities.Select(i => i.Id.Value).ToArray() },
@@ -91,7 +92,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             _contactUpsert ??= session.Dialect.Upsert("contacts",
                 "id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen",
                 "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, 1, @Seen, @Seen", "scoped_id, scope_id", ContactUpdate);
-            var upsert = await session.CommandAsync(_contactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
+            var upsert = await session.StatementAsync(_contactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, RecordIds.New(now).ToString());
             upsert.Set(1, person);
             upsert.Set(2, link ? 1 : 0);
@@ -100,7 +101,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             upsert.Set(5, IdTypes.ToWire(identity.Id.Type));
             upsert.Set(6, identity.Scope.Value);
             upsert.Set(7, evt.Timestamp * 1000);
-            await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
 
         session.AddStored(new StoredEvent(seq, evt));
