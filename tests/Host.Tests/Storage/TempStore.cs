@@ -21,7 +21,8 @@ internal sealed class TempStore : IAsyncDisposable
 
     public IStoreConnectionFactory Connections => Services.GetRequiredService<IStoreConnectionFactory>();
 
-    public static async Task<TempStore> CreateAsync()
+    /// <summary>A migrated store; <paramref name="configure"/> may add services (a clock) before the store's own.</summary>
+    public static async Task<TempStore> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         string? directory = null, database = null;
         IStoreConnectionFactory connections;
@@ -38,6 +39,7 @@ internal sealed class TempStore : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
+        configure?.Invoke(services);
         services.AddSingleton(connections);
         services.AddNormalizer().AddSqlStore();
         var provider = services.BuildServiceProvider();
