@@ -162,6 +162,7 @@ public sealed partial class InboxProcessor(
             try
             {
                 await ProcessRowAsync(row, session, pipeline, budget, cancellationToken).ConfigureAwait(false);
+                await session.FlushAsync(cancellationToken).ConfigureAwait(false); // the row's kept statements fail as the row's
             }
             catch (Exception ex) when (IsRowFault(ex))
             {
@@ -172,6 +173,18 @@ public sealed partial class InboxProcessor(
             }
 
             await session.ReleaseAsync("row", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!savepoints)
+        {
+            try
+            {
+                await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsRowFault(ex))
+            {
+                return -1; // a row's kept statement failed: again with savepoints, which tell which row
+            }
         }
 
         await CommitAsync(session, rows, count, cancellationToken).ConfigureAwait(false);
