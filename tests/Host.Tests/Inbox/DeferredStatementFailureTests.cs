@@ -23,11 +23,7 @@ public sealed class DeferredStatementFailureTests
     {
         await using var app = new NormalizerApplication(processInbox: false);
         await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IStoreConnectionFactory));
-            services.AddSingleton<IStoreConnectionFactory>(provider => new FailingKeptStatements(
-                (IStoreConnectionFactory)(real.ImplementationInstance ?? real.ImplementationFactory!(provider))));
-        }));
+            ForwardingStore.Wrap(services, real => new FailingKeptStatements(real))));
         using var client = host.CreateClient();
         foreach (var (sender, mid) in new[] { ("7723419865500001", "m_one"), (Poison, "m_poison"), ("7723419865500003", "m_three") })
         {
@@ -49,34 +45,11 @@ public sealed class DeferredStatementFailureTests
     }
 
     // The store of the run, with statements kept for later (as on a database server); those naming the poisoned sender fail.
-    private sealed class FailingKeptStatements(IStoreConnectionFactory real) : IStoreConnectionFactory
+    private sealed class FailingKeptStatements(IStoreConnectionFactory real) : ForwardingStore(real)
     {
-        public ISqlDialect Dialect => real.Dialect;
+        public override bool DefersStatements => true;
 
-        public bool SeparateInbox => real.SeparateInbox;
-
-        public bool Shared => real.Shared;
-
-        public bool DefersStatements => true;
-
-        public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => real.OpenAsync(cancellationToken);
-
-        public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => real.OpenInboxAsync(cancellationToken);
-
-        public ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-            real.BeginReadAsync(connection, cancellationToken);
-
-        public ValueTask LockLogAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            real.LockLogAsync(connection, transaction, cancellationToken);
-
-        public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
-            real.Prepare(connection, transaction, sql, parameters);
-
-        public ValueTask<long[]> InsertEachAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters,
-            int rows, Action<IRowValues, int> bind, CancellationToken cancellationToken) =>
-            real.InsertEachAsync(connection, transaction, sql, parameters, rows, bind, cancellationToken);
-
-        public ValueTask ExecuteDeferredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DeferredStatement> statements,
+        public override ValueTask ExecuteDeferredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DeferredStatement> statements,
             CancellationToken cancellationToken)
         {
             foreach (var statement in statements)
@@ -89,10 +62,8 @@ public sealed class DeferredStatementFailureTests
                 }
             }
 
-            return real.ExecuteDeferredAsync(connection, transaction, statements, cancellationToken);
+            return Real.ExecuteDeferredAsync(connection, transaction, statements, cancellationToken);
         }
-
-        public bool IsUniqueViolation(Exception exception) => real.IsUniqueViolation(exception);
     }
 
     private sealed class Texts : IRowValues

@@ -44,11 +44,7 @@ public sealed class ReadinessTests
     {
         await using var app = new NormalizerApplication(processInbox: false);
         await using var host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IStoreConnectionFactory));
-            services.AddSingleton<IStoreConnectionFactory>(provider => new InboxFailsFirst(
-                (IStoreConnectionFactory)(real.ImplementationInstance ?? real.ImplementationFactory!(provider))));
-        }));
+            ForwardingStore.Wrap(services, real => new InboxFailsFirst(real))));
         using var client = host.CreateClient();
         var body = Normalizer.Testing.Fixture.Sample("instagram-text.json");
 
@@ -87,26 +83,15 @@ public sealed class ReadinessTests
         readyz.GetProperty("loops").EnumerateArray().Single(l => l.GetProperty("name").GetString() == name);
 
     // The store, except that the inbox writer's first connections fail with an exception that is not a DbException.
-    private sealed class InboxFailsFirst(IStoreConnectionFactory real) : IStoreConnectionFactory
+    private sealed class InboxFailsFirst(IStoreConnectionFactory real) : ForwardingStore(real)
     {
         public const int Times = 3;
 
         private int _failed;
 
-        public ISqlDialect Dialect => real.Dialect;
-
-        public bool SeparateInbox => real.SeparateInbox;
-
-        public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => real.OpenAsync(cancellationToken);
-
-        public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
+        public override ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
             new System.Diagnostics.StackTrace().ToString().Contains("InboxWriter", StringComparison.Ordinal) && Interlocked.Increment(ref _failed) <= Times
                 ? throw new NotSupportedException("the inbox is not there")
-                : real.OpenInboxAsync(cancellationToken);
-
-        public IPreparedCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters) =>
-            real.Prepare(connection, transaction, sql, parameters);
-
-        public bool IsUniqueViolation(Exception exception) => real.IsUniqueViolation(exception);
+                : Real.OpenInboxAsync(cancellationToken);
     }
 }
