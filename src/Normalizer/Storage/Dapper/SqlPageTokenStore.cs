@@ -20,15 +20,20 @@ internal sealed class SqlPageTokenStore(IStoreConnectionFactory connections) : I
         }).ToList();
     }
 
-    // Delete + insert in one transaction: portable across dialects, and keeps the first created_at.
-    public async Task<bool> UpsertAsync(StoredPageToken token, CancellationToken cancellationToken)
+    // Delete + insert in one transaction: portable across dialects, and keeps the first created_at. Two hosts at once: the
+    // loser runs again (UniqueRace).
+    public Task<bool> UpsertAsync(StoredPageToken token, CancellationToken cancellationToken) =>
+        UniqueRace.RetryAsync(connections, () => ReplaceAsync(token, cancellationToken));
+
+    private async Task<bool> ReplaceAsync(StoredPageToken token, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var createdAt = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT created_at FROM page_tokens WHERE page_id = @pageId", new { pageId = token.PageId }, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        // The delete, not the read before it, says whether a row was there: it sees the row another writer committed since.
+        var replaced = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM page_tokens WHERE page_id = @pageId", new { pageId = token.PageId }, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -41,7 +46,7 @@ internal sealed class SqlPageTokenStore(IStoreConnectionFactory connections) : I
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return createdAt is null;
+        return replaced == 0;
     }
 
     public async Task<bool> DeleteAsync(string pageId, CancellationToken cancellationToken)

@@ -23,7 +23,12 @@ internal sealed class SqlTemplateStore(IStoreConnectionFactory connections) : IT
         return Group(rows).ToList();
     }
 
-    public async Task<bool> ReplaceAsync(string name, IReadOnlyDictionary<string, string> variants, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    // Two hosts at once: the loser runs again (UniqueRace).
+    public Task<bool> ReplaceAsync(string name, IReadOnlyDictionary<string, string> variants, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
+        UniqueRace.RetryAsync(connections, () => ReplaceOnceAsync(name, variants, updatedAt, cancellationToken));
+
+    private async Task<bool> ReplaceOnceAsync(string name, IReadOnlyDictionary<string, string> variants, DateTimeOffset updatedAt,
+        CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
