@@ -29,6 +29,19 @@ internal sealed partial class ChildHost : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    // Logging of every child host unless its settings say otherwise: warnings and the start-up lines (which tell its
+    // address), one line each.
+    private static readonly Dictionary<string, string> QuietLogging = new()
+    {
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+    };
+
+    /// <summary>A client for the host's webhook endpoint, as Meta would call it.</summary>
+    public HttpClient MetaClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the host with <paramref name="settings"/> as environment variables and waits until it listens.</summary>
@@ -59,7 +72,7 @@ internal sealed partial class ChildHost : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in QuietLogging.Concat(settings))
         {
             start.Environment[key] = value;
         }

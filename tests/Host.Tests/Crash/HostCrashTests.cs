@@ -75,7 +75,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             var killed = 0;
             WebhookBurst firstWave;
             WebhookBurst burst;
-            using (var meta = MetaClient(firstHost))
+            using (var meta = firstHost.MetaClient())
             {
                 firstWave = await WebhookBurst.SendAsync(meta, bodies, [.. Enumerable.Range(0, FirstWave)], Senders, null, cancellationToken);
                 stages.Add(("first wave sent", clock.Elapsed));
@@ -113,7 +113,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             stages.Add(("restarted", clock.Elapsed));
             var unacknowledged = Enumerable.Range(FirstWave, Updates - FirstWave).Where(i => burst.Statuses[i] != 200).ToList();
             WebhookBurst retries;
-            using (var meta = MetaClient(secondHost))
+            using (var meta = secondHost.MetaClient())
             {
                 retries = await WebhookBurst.SendAsync(meta, bodies, unacknowledged, Senders, null, cancellationToken);
             }
@@ -208,8 +208,6 @@ public sealed class HostCrashTests(ITestOutputHelper output)
     private static string Stages(List<(string Stage, TimeSpan At)> stages) =>
         string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.At.TotalSeconds:F1} s")));
 
-    private static HttpClient MetaClient(ChildHost host) => new() { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
     private static Dictionary<string, string> Settings(string directory) => new()
     {
         ["Normalizer__Storage__ConnectionString"] = $"Data Source={Path.Combine(directory, "normalizer.db")}",
@@ -220,9 +218,5 @@ public sealed class HostCrashTests(ITestOutputHelper output)
         // The killed host's leases are taken over once they expire.
         ["Normalizer__Delivery__LeaseDuration"] = "00:00:02",
         ["Normalizer__Delivery__AllowPrivateDestinations"] = "true",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        ["Logging__Console__FormatterName"] = "simple",
-        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
     };
 }

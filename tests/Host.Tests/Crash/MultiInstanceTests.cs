@@ -31,7 +31,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output)
 
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(120);
 
-    [PostgresFact]
+    [Fact]
     [Trait("Store", "postgres")]
     public async Task TwoHosts_SameWebhooksToBoth_OneKilledHalfwayAndRestarted_OneEventPerUpdate_SameLog_DeliveredAtLeastOnce()
     {
@@ -66,8 +66,8 @@ public sealed class MultiInstanceTests(ITestOutputHelper output)
             var killed = 0;
             var killedAt = TimeSpan.Zero;
             WebhookBurst toA, toB, redelivered;
-            using (var metaA = MetaClient(a))
-            using (var metaB = MetaClient(b))
+            using (var metaA = a.MetaClient())
+            using (var metaB = b.MetaClient())
             {
                 var sendingToA = WebhookBurst.SendAsync(metaA, bodies, all, Senders, accepted =>
                 {
@@ -161,8 +161,6 @@ public sealed class MultiInstanceTests(ITestOutputHelper output)
         return host;
     }
 
-    private static HttpClient MetaClient(ChildHost host) => new() { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
     private static Dictionary<string, string> Settings(string connectionString) => new()
     {
         ["Normalizer__Storage__Provider"] = "postgres",
@@ -173,9 +171,5 @@ public sealed class MultiInstanceTests(ITestOutputHelper output)
         // The killed host's leases are taken over once they expire.
         ["Normalizer__Delivery__LeaseDuration"] = "00:00:02",
         ["Normalizer__Delivery__AllowPrivateDestinations"] = "true",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        ["Logging__Console__FormatterName"] = "simple",
-        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
     };
 }

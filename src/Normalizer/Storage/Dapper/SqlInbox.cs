@@ -5,6 +5,8 @@ namespace Normalizer.Storage.Dapper;
 /// <summary>The inbox in the store: appends through the group-commit writer, reads in arrival order.</summary>
 internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory connections, TimeProvider time) : IInbox
 {
+    private string? _pendingSql;
+
     public Task<long> AppendAsync(InboxItem item, CancellationToken cancellationToken) => writer.AppendAsync(item, cancellationToken);
 
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
         return rows.AsList();
     }
 
-    private string PendingSql => connections.Dialect.Limit(
+    private string PendingSql => _pendingSql ??= connections.Dialect.Limit(
         "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
         "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
 
