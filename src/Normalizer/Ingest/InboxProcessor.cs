@@ -117,6 +117,7 @@ public sealed partial class InboxProcessor(
         // One store: a commit lost on power loss takes its marks with it, its rows are processed again. A separate
         // inbox store: the events must be durable before the marks are written there.
         session.DeferSync = !connections.SeparateInbox;
+        session.DefersAppends = true; // only quarantine looks at an event's answer, and a rejected one is answered at once
         if (connections.Shared)
         {
             // Hosts take turns at the log lock for a whole batch; rows another host processed meanwhile are read no more.

@@ -8,8 +8,11 @@ internal sealed class ProcessEventHandler(IEventSink sink) : IRequestHandler<Pro
 {
     public async Task<ProcessEventResult> Handle(ProcessEvent request, CancellationToken cancellationToken)
     {
-        return await sink.AppendAsync(request.Event, request.Identities, cancellationToken).ConfigureAwait(false)
-            ? ProcessEventResult.Stored
-            : ProcessEventResult.Duplicate;
+        return await sink.AppendAsync(request.Event, request.Identities, cancellationToken).ConfigureAwait(false) switch
+        {
+            true => ProcessEventResult.Stored,
+            false => ProcessEventResult.Duplicate,
+            null => ProcessEventResult.Pending,
+        };
     }
 }

@@ -9,4 +9,9 @@ public enum ProcessEventOutcome
     Duplicate,
     /// <summary>Invalid: goes to quarantine with the reasons.</summary>
     Rejected,
+    /// <summary>
+    /// Handed to the store with the session's other statements: stored if new, nothing new if a redelivery, decided when
+    /// they are sent (a batch of the inbox processor on a database server).
+    /// </summary>
+    Pending,
 }

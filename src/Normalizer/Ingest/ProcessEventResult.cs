@@ -9,6 +9,9 @@ public sealed record ProcessEventResult(ProcessEventOutcome Outcome, IReadOnlyLi
     /// <summary>The event was a redelivery.</summary>
     public static readonly ProcessEventResult Duplicate = new(ProcessEventOutcome.Duplicate, []);
 
+    /// <summary>The event was handed to the store, which decides with the session's other statements.</summary>
+    public static readonly ProcessEventResult Pending = new(ProcessEventOutcome.Pending, []);
+
     /// <summary>The event was invalid for these reasons.</summary>
     public static ProcessEventResult Rejected(IEnumerable<string> reasons) => new(ProcessEventOutcome.Rejected, [.. reasons]);
 }

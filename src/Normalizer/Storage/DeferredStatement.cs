@@ -3,9 +3,10 @@ namespace Normalizer.Storage;
 /// <summary>
 /// A statement whose result nobody waits for, with its values, kept by the <see cref="StoreSession"/> until it sends the
 /// session's deferred statements together (<see cref="IStoreConnectionFactory.ExecuteDeferredAsync"/>): on a database
-/// server, one round trip for many of them.
+/// server, one round trip for many of them. A statement that returns a value (an insert's new key) hands it to
+/// <paramref name="returned"/> when it is sent: the first column of its first row, or null when it returned no row.
 /// </summary>
-public sealed class DeferredStatement(string sql, IReadOnlyList<string> parameters) : IRowValues
+public sealed class DeferredStatement(string sql, IReadOnlyList<string> parameters, Action<long?>? returned = null) : IRowValues
 {
     private readonly object?[] _values = new object?[parameters.Count];
     private readonly bool[] _integers = new bool[parameters.Count];
@@ -15,6 +16,9 @@ public sealed class DeferredStatement(string sql, IReadOnlyList<string> paramete
 
     /// <summary>Its parameter names, in the order of the values.</summary>
     public IReadOnlyList<string> Parameters => parameters;
+
+    /// <summary>What to do with the value the statement returns, when it is sent; null when it returns none.</summary>
+    public Action<long?>? Returned => returned;
 
     /// <inheritdoc />
     public void Set(int index, string? value) => (_values[index], _integers[index]) = (value, false);

@@ -90,7 +90,14 @@ public interface IStoreConnectionFactory
         {
             using var command = Prepare(connection, transaction, statement.Sql, statement.Parameters);
             statement.CopyTo(command);
-            await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (statement.Returned is { } returned)
+            {
+                returned(await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

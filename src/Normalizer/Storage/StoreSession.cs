@@ -16,6 +16,7 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     private Dictionary<string, IPreparedCommand>? _commands;
     private List<DeferredStatement>? _deferred;
     private bool _logLocked;
+    private bool _defersAppends;
 
     /// <summary>The dialect of the store.</summary>
     public ISqlDialect Dialect => connections.Dialect;
@@ -26,6 +27,17 @@ public sealed class StoreSession(IStoreConnectionFactory connections) : IAsyncDi
     /// transaction, so a lost commit only leaves them pending. Set before the first statement.
     /// </summary>
     public bool DeferSync { get; set; }
+
+    /// <summary>
+    /// Whether event inserts may be kept with the session's kept statements and answered when those are sent
+    /// (<see cref="IEventSink.AppendAsync"/> then answers null): set by a caller that does not wait for each event's
+    /// answer (the inbox processor). Only where the provider keeps statements (<see cref="IStoreConnectionFactory.DefersStatements"/>).
+    /// </summary>
+    public bool DefersAppends
+    {
+        get => _defersAppends && connections.DefersStatements;
+        set => _defersAppends = value;
+    }
 
     /// <summary>Inbox row whose events are being processed, recorded on each stored event.</summary>
     public long? InboxId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Events;
+using Normalizer.Identity;
 using Normalizer.Ingest;
 using Normalizer.Storage;
 using Normalizer.Testing;
@@ -62,6 +63,44 @@ public sealed class SqlEventSinkTests : IAsyncLifetime
         Assert.Equal(ProcessEventOutcome.Duplicate, repeated.Outcome);
     }
 
-    private static async Task<bool> AppendAsync(AsyncServiceScope scope) =>
+    [Fact]
+    public async Task DeferredAppends_NewEventsAreAnnouncedWithTheirPositionsAtCommit_RedeliveriesAreNot()
+    {
+        await using (var earlier = _store.Services.CreateAsyncScope())
+        {
+            await AppendAsync(earlier);
+            await earlier.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        await using var scope = _store.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        session.DefersAppends = true;
+        var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var others = Enumerable.Range(0, 3).Select(i => Event with { Id = $"evt_kept_{i}", ConversationId = $"conv_kept_{i}" }).ToArray();
+        var outcomes = new List<ProcessEventOutcome>
+        {
+            (await pipeline.ProcessAsync(others[0], default)).Outcome,
+            (await pipeline.ProcessAsync(Event, default)).Outcome, // stored by the earlier session
+            (await pipeline.ProcessAsync(others[1], default)).Outcome,
+            (await pipeline.ProcessAsync(others[1], default)).Outcome, // twice in this session
+            (await pipeline.ProcessAsync(others[2], default)).Outcome,
+        };
+        await session.CommitAsync(default);
+
+        // Where the provider keeps statements (a server) the answers come with the commit; SQLite answers each at once.
+        var kept = _store.Services.GetRequiredService<IStoreConnectionFactory>().DefersStatements;
+        ProcessEventOutcome[] expected = kept
+            ? [.. Enumerable.Repeat(ProcessEventOutcome.Pending, 5)]
+            : [ProcessEventOutcome.Stored, ProcessEventOutcome.Duplicate, ProcessEventOutcome.Stored, ProcessEventOutcome.Duplicate, ProcessEventOutcome.Stored];
+        Assert.Equal(expected, outcomes);
+        Assert.Equal(others.Select(e => e.Id), session.Stored.Select(s => s.Event.Id));
+        var log = await _store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery(), default);
+        Assert.Equal([Event.Id, .. others.Select(e => e.Id)], log.Select(e => e.Event.Id));
+        Assert.Equal(log.Skip(1).Select(e => e.Seq), session.Stored.Select(s => s.Seq));
+        var conversation = await _store.Services.GetRequiredService<IConversationStore>().GetAsync(others[2].ConversationId!, default);
+        Assert.Equal(others[2].Timestamp * 1000, conversation?.LastInboundAt?.ToUnixTimeMilliseconds());
+    }
+
+    private static async Task<bool?> AppendAsync(AsyncServiceScope scope) =>
         await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Event, [], default);
 }

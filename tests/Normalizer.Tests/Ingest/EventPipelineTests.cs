@@ -14,10 +14,10 @@ public sealed class EventPipelineTests
     {
         public List<(NormalizedEvent Event, IReadOnlyList<ScopedId> Identities)> Stored { get; } = [];
 
-        public ValueTask<bool> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
+        public ValueTask<bool?> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
         {
             Stored.Add((evt, identities));
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult<bool?>(true);
         }
     }
 

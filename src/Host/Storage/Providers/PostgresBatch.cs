@@ -46,7 +46,30 @@ internal static partial class PostgresBatch
             statement.CopyTo(Add(batch, statement.Sql, statement.Parameters));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (!statements.Any(s => s.Returned is not null))
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The reader passes over the statements that return no rows; each statement with RETURNING is a result of its
+        // own (empty when it inserted nothing), in the order of the batch.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in statements)
+        {
+            if (statement.Returned is not { } returned)
+            {
+                continue;
+            }
+
+            returned(await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The statements after the last result: their errors surface here, not at a dispose.
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
     }
 
     // A command of the batch with its values typed as they are set (positional: a batch takes no named parameters).

@@ -35,28 +35,41 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private string? _conversationUpsert;
     private string? _contactUpsert;
 
-    public async ValueTask<bool> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
+    public async ValueTask<bool?> AppendAsync(NormalizedEvent evt, IReadOnlyList<ScopedId> identities, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
         // Insert-first: the unique id decides whether the event is new, in the same statement (no read before it).
         _eventInsert ??= session.Dialect.InsertIfAbsentReturning("events",
             "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
             "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "id", "seq");
         var platform = evt.Platform.ToWire();
         await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
-        var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
-        insert.Set(0, evt.Id);
-        insert.Set(1, platform);
-        insert.Set(2, evt.PageId);
-        insert.Set(3, evt.Event);
-        insert.Set(4, evt.ConversationId);
-        insert.Set(5, evt.Timestamp);
-        insert.Set(6, evt.ReceivedAt.ToUnixTimeMilliseconds());
-        insert.Set(7, session.InboxId);
-        insert.SetUtf8(8, Serialize(evt));
-        if (await insert.ExecuteInt64Async(cancellationToken).ConfigureAwait(false) is not { } seq)
+        bool? stored;
+        if (session.DefersAppends && identities.Count <= 1)
         {
-            return false;
+            // Kept with the session's other statements; the store's answer comes when they are sent. The upserts below
+            // then run for a redelivery too: they keep the later of two times, so an event seen again changes nothing.
+            var kept = new DeferredStatement(_eventInsert, EventParameters, seq =>
+            {
+                if (seq is { } position)
+                {
+                    session.AddStored(new StoredEvent(position, evt));
+                }
+            });
+            Bind(kept, evt, platform);
+            await session.RunAsync(kept, cancellationToken).ConfigureAwait(false);
+            stored = null;
+        }
+        else
+        {
+            var insert = await session.CommandAsync(_eventInsert, EventParameters, cancellationToken).ConfigureAwait(false);
+            Bind(insert, evt, platform);
+            if (await insert.ExecuteInt64Async(cancellationToken).ConfigureAwait(false) is not { } seq)
+            {
+                return false;
+            }
+
+            session.AddStored(new StoredEvent(seq, evt));
+            stored = true;
         }
 
         if (evt.ConversationId is not null)
@@ -80,6 +93,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         if (link)
         {
             await session.FlushAsync(cancellationToken).ConfigureAwait(false); // contacts kept for later must be read too
+            var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
             person = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
                 $"SELECT person_id FROM contacts WHERE scope_id = @Scope AND {session.Dialect.InList("scoped_id", "@Ids")} ORDER BY first_seen",
                 new { Scope = identities[0].Scope.Value, Ids = identities.Select(i => i.Id.Value).ToArray() },
@@ -104,8 +118,20 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
 
-        session.AddStored(new StoredEvent(seq, evt));
-        return true;
+        return stored;
+    }
+
+    private void Bind(IRowValues insert, NormalizedEvent evt, string platform)
+    {
+        insert.Set(0, evt.Id);
+        insert.Set(1, platform);
+        insert.Set(2, evt.PageId);
+        insert.Set(3, evt.Event);
+        insert.Set(4, evt.ConversationId);
+        insert.Set(5, evt.Timestamp);
+        insert.Set(6, evt.ReceivedAt.ToUnixTimeMilliseconds());
+        insert.Set(7, session.InboxId);
+        insert.SetUtf8(8, Serialize(evt));
     }
 
     // The stored body as UTF-8, written into one buffer reused for every event of the session (bound as a copy).
