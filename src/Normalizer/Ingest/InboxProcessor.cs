@@ -15,10 +15,11 @@ namespace Normalizer.Ingest;
 /// of whose events fail validation, goes to quarantine with the reason (one record per row, the body once); it never
 /// blocks the rows behind it. Each row's work is bounded (<see cref="InboxOptions"/>): its events in number and time,
 /// and the times it may be begun without being finished. Rows are marked processed in the same transaction as their
-/// events, and events are idempotent by id, so a crash at any point neither loses nor doubles anything. For the same
-/// reason its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a batch undone by a
-/// power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the inbox writer,
-/// whose commits do wait (durable before 200).
+/// events (on SQLite the inbox's progress, kept beside the events even when the inbox is a file of its own, which the
+/// processor then never writes), and events are idempotent by id, so a crash at any point neither loses nor doubles
+/// anything. For the same reason its commits need not wait for stable storage (<see cref="StoreSession.DeferSync"/>): a
+/// batch undone by a power loss takes its marks with it, and its rows are processed again. Webhooks are appended by the
+/// inbox writer, whose commits do wait (durable before 200).
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer, EventFeed feed,
@@ -114,9 +115,9 @@ public sealed partial class InboxProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
-        // One store: a commit lost on power loss takes its marks with it, its rows are processed again. A separate
-        // inbox store: the events must be durable before the marks are written there.
-        session.DeferSync = !connections.SeparateInbox;
+        // A commit lost on power loss takes its marks (the inbox's progress, beside the events) with it: its rows are
+        // processed again.
+        session.DeferSync = true;
         session.DefersAppends = true; // only quarantine looks at an event's answer, and a rejected one is answered at once
         if (connections.Shared)
         {
@@ -207,8 +208,7 @@ public sealed partial class InboxProcessor(
         return 1;
     }
 
-    // Commits the session's events and marks the first count rows processed: in the same transaction, or after it
-    // when the inbox is a store of its own (the events must be durable first).
+    // Marks the first count rows processed and commits them with the session's events, in one transaction.
     private async Task CommitAsync(StoreSession session, IReadOnlyList<InboxRow> rows, int count, CancellationToken cancellationToken)
     {
         var ids = new long[count];
@@ -217,20 +217,8 @@ public sealed partial class InboxProcessor(
             ids[i] = rows[i].Id;
         }
 
-        if (connections.SeparateInbox)
-        {
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            using (await gates.Inbox.EnterAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         feed.Publish(session.Stored);
     }
 

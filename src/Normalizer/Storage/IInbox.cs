@@ -16,8 +16,8 @@ public interface IInbox
     Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks rows processed: inside the session's transaction, or — when the inbox is a store of its own — in a
-    /// transaction of its own, to be called after the session committed.
+    /// Marks rows processed, in the session's transaction (the one that stores their events): always the first pending
+    /// rows, in arrival order.
     /// </summary>
     Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
@@ -27,6 +27,9 @@ public interface IInbox
     /// <see cref="InboxRow.Attempts"/>.
     /// </summary>
     Task CountAttemptAsync(long first, long last, CancellationToken cancellationToken);
+
+    /// <summary>The id up to which every row is processed (0 when none is).</summary>
+    Task<long> ProcessedThroughAsync(CancellationToken cancellationToken);
 
     /// <summary>How many rows wait, and the arrival time (Unix ms) of the oldest.</summary>
     Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken);

@@ -8,9 +8,11 @@ namespace Normalizer.Storage;
 /// per statement, each in its own transaction, so that the write lock is never held for long. Rows are looked for only at
 /// the front of each table's key order (the oldest rows), so a pass reads little more than what it deletes. Never pruned:
 /// an event some subscription's cursor has not passed yet or that waits for a retry, the attempts of a delivery waiting for
-/// a retry, and unprocessed inbox rows.
+/// a retry, and inbox rows not yet processed (<see cref="IInbox.ProcessedThroughAsync"/>); processed ones are kept for their
+/// retention after they arrived.
 /// </summary>
-public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWriteGates gates, IOptionsMonitor<RetentionOptions> options)
+public sealed class RetentionPruner(IStoreConnectionFactory connections, IInbox inbox, StoreWriteGates gates,
+    IOptionsMonitor<RetentionOptions> options)
 {
     // An event is kept while a cursor has not passed it (live, or within a replayed range) or a retry row holds it.
     private const string Undelivered = """
@@ -34,10 +36,11 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWr
             $"DELETE FROM events WHERE {In("seq")} AND NOT {Undelivered}", cancellationToken).ConfigureAwait(false);
         var quarantine = await DeleteAsync(keep.Quarantine, now, inbox: false,
             Oldest("id", "quarantine", "created_at < @cutoff"), $"DELETE FROM quarantine WHERE {In("id")}", cancellationToken).ConfigureAwait(false);
-        var inbox = await DeleteAsync(keep.Inbox, now, inbox: true,
-            Oldest("id", "inbox", "processed_at IS NOT NULL AND processed_at < @cutoff"),
-            $"DELETE FROM inbox WHERE {In("id")} AND processed_at IS NOT NULL", cancellationToken).ConfigureAwait(false);
-        return new Pruned(inbox, events, deliveries, quarantine);
+        var through = keep.Inbox == TimeSpan.Zero ? 0 : await inbox.ProcessedThroughAsync(cancellationToken).ConfigureAwait(false);
+        var raw = await DeleteAsync(keep.Inbox, now, inbox: true,
+            Oldest("id", "inbox", "received_at < @cutoff AND id <= @through"),
+            $"DELETE FROM inbox WHERE {In("id")} AND id <= @through", cancellationToken, through).ConfigureAwait(false);
+        return new Pruned(raw, events, deliveries, quarantine);
     }
 
     private string In(string key) => connections.Dialect.InList(key, "@ids");
@@ -50,7 +53,7 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWr
     // Reads a batch of ids (no lock), deletes them in one short transaction at the writers' gate (rechecking what may have
     // changed meanwhile), until a batch comes back short.
     private async Task<long> DeleteAsync(TimeSpan keep, DateTimeOffset now, bool inbox, string select, string delete,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long through = 0)
     {
         if (keep == TimeSpan.Zero)
         {
@@ -65,14 +68,14 @@ public sealed class RetentionPruner(IStoreConnectionFactory connections, StoreWr
             : await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var ids = (await connection.QueryAsync<long>(new CommandDefinition(select, new { cutoff, n = batch },
+            var ids = (await connection.QueryAsync<long>(new CommandDefinition(select, new { cutoff, n = batch, through },
                 cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             if (ids.Count > 0)
             {
                 using (await (inbox ? gates.Inbox : gates.Events).EnterAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await connection.ExecuteAsync(new CommandDefinition(delete, new { ids }, transaction,
+                    await connection.ExecuteAsync(new CommandDefinition(delete, new { ids, through }, transaction,
                         cancellationToken: cancellationToken)).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }

@@ -1,8 +1,8 @@
 namespace Normalizer.Storage;
 
 /// <summary>
-/// The write gates of the store's files: <see cref="Inbox"/> for the inbox (the inbox writer, the processor's marks and
-/// attempt counts, inbox pruning) and <see cref="Events"/> for everything else (the processor's batches, delivery batches,
+/// The write gates of the store's files: <see cref="Inbox"/> for the inbox (the inbox writer, the processor's attempt
+/// counts, inbox pruning) and <see cref="Events"/> for everything else (the processor's batches, delivery batches,
 /// pruning). With the inbox in a file of its own (<see cref="IStoreConnectionFactory.SeparateInbox"/>) they are two gates,
 /// so that a webhook's append never waits for a delivery or processor transaction on the other file; in one file they are
 /// the same gate. A store that several hosts share (a database server) needs no turns in the process: both are

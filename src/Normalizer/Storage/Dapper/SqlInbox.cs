@@ -11,69 +11,111 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
     {
+        long through = 0;
+        if (!connections.Shared)
+        {
+            await using var events = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            through = await ThroughAsync(events, null, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit }, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 
     public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit }, transaction,
+        if (!connections.Shared)
+        {
+            // The progress is in the session's store; the rows may be in a file of their own.
+            var through = await ThroughAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+            return (await inbox.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through },
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        }
+
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through = 0L }, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 
     private string PendingSql => _pendingSql ??= connections.Dialect.Limit(
         "SELECT id AS Id, received_at AS ReceivedAt, channel AS Channel, signature_verified AS SignatureVerified, body AS Body, attempts AS Attempts " +
-        "FROM inbox WHERE processed_at IS NULL ORDER BY id", "@limit");
+        $"FROM inbox WHERE {Pending} ORDER BY id", "@limit");
+
+    // Which rows wait. SQLite: those above the progress (one writer appends, so ids commit in order). A database server:
+    // the rows not marked, since hosts append at once and a smaller id may commit after a larger one was processed.
+    private string Pending => connections.Shared ? "processed_at IS NULL" : "id > @through";
 
     public async Task MarkProcessedAsync(StoreSession session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (connections.SeparateInbox)
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
         {
-            await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await inbox.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using (var mark = connections.Prepare(inbox, transaction, MarkSql, MarkParameters))
-            {
-                await MarkAsync(mark, at, ids, cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (connections.Shared)
+        var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        if (!connections.Shared)
         {
-            // A database server: one statement with the ids as one array, one round trip for the whole batch.
-            var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+            // The rows processed are always the first pending ones: the progress moves to the last.
+            await ThroughAsync(connection, transaction, cancellationToken).ConfigureAwait(false); // its row exists
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE inbox SET processed_at = @at WHERE {connections.Dialect.InList("id", "@ids")}", new { at, ids }, transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
+                "UPDATE inbox_progress SET processed_through = @last WHERE id = 1 AND processed_through < @last",
+                new { last = ids.Max() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return;
         }
 
-        var command = await session.CommandAsync(MarkSql, MarkParameters, cancellationToken).ConfigureAwait(false);
-        await MarkAsync(command, at, ids, cancellationToken).ConfigureAwait(false);
+        // A database server: one statement with the ids as one array, one round trip for the whole batch.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE inbox SET processed_at = @at WHERE {connections.Dialect.InList("id", "@ids")}",
+            new { at = time.GetUtcNow().ToUnixTimeMilliseconds(), ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    // SQLite (in process, no round trip): one prepared statement run per row; an "IN (@ids…)" list of a whole batch makes
-    // the engine look up each of its hundreds of parameter names among all the others on every bind.
-    private static async Task MarkAsync(IPreparedCommand mark, long at, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    public async Task<long> ProcessedThroughAsync(CancellationToken cancellationToken)
     {
-        mark.Set(0, at);
-        foreach (var id in ids)
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!connections.Shared)
         {
-            mark.Set(1, id);
-            await mark.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            return await ThroughAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
+
+        // Below the first row still waiting, every row is processed.
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE((SELECT MIN(id) - 1 FROM inbox WHERE processed_at IS NULL), (SELECT MAX(id) FROM inbox), 0)",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private const string MarkSql = "UPDATE inbox SET processed_at = @at WHERE id = @id";
+    // SQLite's progress; its row is made on first use from the marks of earlier versions (the rows before the first one
+    // unmarked were processed), read from the inbox, which may be another file.
+    private async Task<long> ThroughAsync(System.Data.Common.DbConnection events, System.Data.Common.DbTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        if (await events.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT processed_through FROM inbox_progress WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false) is { } through)
+        {
+            return through;
+        }
 
-    private static readonly string[] MarkParameters = ["@at", "@id"];
+        long first;
+        await using (var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false))
+        {
+            first = await inbox.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COALESCE((SELECT MIN(id) - 1 FROM inbox WHERE processed_at IS NULL), (SELECT MAX(id) FROM inbox), 0)",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await events.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO inbox_progress (id, processed_through) VALUES (1, @first) ON CONFLICT (id) DO NOTHING",
+            new { first }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await events.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT processed_through FROM inbox_progress WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+    }
 
     public async Task CountAttemptAsync(long first, long last, CancellationToken cancellationToken)
     {
@@ -87,9 +129,11 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public async Task<(long Count, long? OldestReceivedAt)> LagAsync(CancellationToken cancellationToken)
     {
+        var through = connections.Shared ? 0 : await ProcessedThroughAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
-            "SELECT COUNT(*), MIN(received_at) FROM inbox WHERE processed_at IS NULL", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT COUNT(*), MIN(received_at) FROM inbox WHERE {Pending}", new { through }, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
         return row;
     }
 }

@@ -71,6 +71,7 @@ internal static class StoreExercises
         await inbox.ReadPendingAsync(session, 10, None);
         await inbox.MarkProcessedAsync(session, [1, 2], None);
         await inbox.CountAttemptAsync(1, 2, None);
+        await inbox.ProcessedThroughAsync(None);
         Assert.Equal((3L, (long?)null), await inbox.LagAsync(None));
     }
 
@@ -181,7 +182,10 @@ internal static class StoreExercises
         }
 
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<RetentionOptions>>();
-        var pruned = await new RetentionPruner(store, new StoreWriteGates(store), options).PruneAsync(Now, None);
+        await using var writer = new InboxWriter(store, new WorkSignal(), new StoreWriteGates(store), new BackgroundLoops(TimeProvider.System),
+            NullLogger<InboxWriter>.Instance);
+        var inbox = new SqlInbox(writer, store, TimeProvider.System);
+        var pruned = await new RetentionPruner(store, inbox, new StoreWriteGates(store), options).PruneAsync(Now, None);
         Assert.Equal(new Pruned(1, 1, 1, 1), pruned);
     }
 
