@@ -36,4 +36,7 @@ public sealed class ChannelRegistry
 
     /// <summary>The channel of a platform.</summary>
     public bool TryGet(Platform platform, out IChannel channel) => _byPlatform.TryGetValue(platform, out channel!);
+
+    /// <summary>The ID types the channel of <paramref name="platform"/> declares; null when no channel serves it.</summary>
+    public ChannelIdTypes? IdsOf(Platform platform) => _byPlatform.TryGetValue(platform, out var channel) ? channel.Ids : null;
 }

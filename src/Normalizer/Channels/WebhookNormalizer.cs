@@ -199,7 +199,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
 
         using var document = context.Parse(ref reader);
         var element = document.RootElement;
-        events.Add(UnknownEvent.Create(channel.Platform, element.Str("id"u8) ?? "", element, context, element.Long("time"u8), "entry"));
+        events.Add(UnknownEvent.Create(channel.Platform, channel.Ids.Business, element.Str("id"u8) ?? "", element, context, element.Long("time"u8), "entry"));
     }
 
     // Nothing may follow the body's one JSON value (the reader throws if something does).
