@@ -67,18 +67,18 @@ public sealed partial class SendService
         }
 
         var result = await matching.IdsForPagesAsync(asid, target.PageId, app, cancellationToken).ConfigureAwait(false);
-        var psid = result.Matches.FirstOrDefault(m => m.ScopeId == target.PageId && m.Id != contact.ScopedId)?.Id;
-        if (psid is null)
+        var scopedId = result.Matches.FirstOrDefault(m => m.ScopeId == target.PageId && m.Id != contact.ScopedId)?.Id;
+        if (scopedId is null)
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        var existing = await contacts.FindAsync(psid, target.PageId, cancellationToken).ConfigureAwait(false);
+        var existing = await contacts.FindAsync(scopedId, target.PageId, cancellationToken).ConfigureAwait(false);
         var relinked = (existing ?? new Contact
         {
-            Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = target.Platform, ScopedId = psid,
-            IdType = sender.RecipientType(psid), ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
+            Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = target.Platform, ScopedId = scopedId,
+            IdType = sender.RecipientType(scopedId), ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
         }) with { PersonId = contact.PersonId, Asid = asid, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
         await contacts.SaveAsync(relinked, cancellationToken).ConfigureAwait(false);
 
