@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Normalizer.Channels.Messaging;
+using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Json;
@@ -20,7 +20,7 @@ internal static class InstagramChanges
         var field = change.Str("field"u8);
         if (change.Obj("value"u8) is not { } value || field is null)
         {
-            return UnknownEvent.Create(Platform.Instagram, accountId, change, context, entryTime, "changes");
+            return UnknownEvent.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, context, entryTime, "changes");
         }
 
         if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender"u8) is not null)
@@ -32,7 +32,7 @@ internal static class InstagramChanges
         {
             "comments" or "live_comments" => Comment(field, value, accountId, entryTime, context),
             "mentions" => Mention(value, accountId, entryTime, context),
-            _ => AccountChange.Create(Platform.Instagram, accountId, change, entryTime, context),
+            _ => AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context),
         };
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Normalizer.Channels.Messaging;
+using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Events;
 using Normalizer.Ids;
 
@@ -14,15 +14,19 @@ internal sealed class InstagramChannel : IChannel
 {
     public const string HttpClientName = "Normalizer.Instagram";
 
-    private readonly MessagingParser _parser = new(Platform.Instagram, IdType.Igsid);
+    private static readonly ChannelIdTypes IdTypes = new() { Business = IdType.IgAccountId, Users = [IdType.Igsid] };
+
+    private readonly MessagingParser _parser = new(Platform.Instagram, IdType.IgAccountId, IdType.Igsid);
     private readonly MessagingEntry.ChangeHandler _changes;
 
     public Platform Platform => Platform.Instagram;
 
     public string WebhookObject => "instagram";
 
+    public ChannelIdTypes Ids => IdTypes;
+
     public InstagramChannel() => _changes = (change, accountId, time, context) => InstagramChanges.Parse(change, accountId, time, context, _parser);
 
     public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output) =>
-        MessagingEntry.Normalize(_parser, Platform, ref entry, context, output, _changes);
+        MessagingEntry.Normalize(_parser, ref entry, context, output, _changes);
 }

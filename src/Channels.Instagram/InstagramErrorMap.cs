@@ -1,4 +1,4 @@
-using Normalizer.Channels.Messaging;
+using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Sending;
 
 namespace Normalizer.Channels.Instagram;

@@ -1,7 +1,9 @@
-using Normalizer.Channels.Messaging;
+using Microsoft.Extensions.Options;
+using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Events;
 using Normalizer.Graph;
 using Normalizer.Ids;
+using Normalizer.Sending;
 
 namespace Normalizer.Channels.Instagram;
 
@@ -10,7 +12,7 @@ namespace Normalizer.Channels.Instagram;
 /// <c>/{page-id}/messages</c> on graph.facebook.com with the Page token, when <see cref="PageCredentials.LinkedPageId"/>
 /// is set. Instagram Login otherwise: <c>graph.instagram.com/{v}/{ig-id}/messages</c> with the Instagram user token.
 /// </summary>
-internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
+internal sealed class InstagramSender(IGraphClient graph, IOptionsMonitor<InstagramGraphOptions> options) : IChannelSender
 {
     // Text < 1000 characters; only HUMAN_AGENT exists on Instagram (Meta: Messenger Send API, Meta: Instagram messaging API).
     private static readonly MessagingSendRules Rules = new()
@@ -20,6 +22,11 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
     };
 
     public Platform Platform => Platform.Instagram;
+
+    public IdType RecipientType(string userId) => IdType.Igsid;
+
+    public ReplyWindow? WindowFor(OutboundMessage message, string messagingType, string? tag, SendOptions options) =>
+        MessagingSendWindow.For(messagingType, tag, options);
 
     public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
     {
@@ -43,7 +50,8 @@ internal sealed class InstagramSender(IGraphClient graph) : IChannelSender
         }
 
         var response = await graph.SendAsync(
-            GraphRequest.Messages(node, body, credentials, InstagramChannel.HttpClientName, instagramLogin: !facebookLogin),
+            GraphRequest.Messages(node, body, credentials, InstagramChannel.HttpClientName,
+                baseUrl: facebookLogin ? null : options.CurrentValue.InstagramBaseUrl),
             cancellationToken);
 
         // {recipient_id, message_id} as on Messenger [U, facts not yet confirmed by Meta]; sender actions answer no message_id.

@@ -1,7 +1,8 @@
-using Normalizer.Channels.Messaging;
+using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Events;
 using Normalizer.Graph;
 using Normalizer.Ids;
+using Normalizer.Sending;
 
 namespace Normalizer.Channels.Messenger;
 
@@ -19,6 +20,11 @@ internal sealed class MessengerSender(IGraphClient graph) : IChannelSender
     };
 
     public Platform Platform => Platform.Facebook;
+
+    public IdType RecipientType(string userId) => IdType.Psid;
+
+    public ReplyWindow? WindowFor(OutboundMessage message, string messagingType, string? tag, SendOptions options) =>
+        MessagingSendWindow.For(messagingType, tag, options);
 
     public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
     {

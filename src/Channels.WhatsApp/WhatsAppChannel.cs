@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Ids;
 
 namespace Normalizer.Channels.WhatsApp;
 
@@ -11,9 +12,18 @@ internal sealed class WhatsAppChannel : IChannel
 {
     public const string HttpClientName = "Normalizer.WhatsApp";
 
+    // A business-level change that names no phone number belongs to the business account; customers arrive with a
+    // phone (wa_id), a business-scoped user ID (BSUID) or both.
+    private static readonly ChannelIdTypes IdTypes = new()
+    {
+        Business = IdType.PhoneNumberId, OtherBusiness = [IdType.WabaId], Users = [IdType.WaId, IdType.WaBsuid],
+    };
+
     public Platform Platform => Platform.WhatsApp;
 
     public string WebhookObject => "whatsapp_business_account";
+
+    public ChannelIdTypes Ids => IdTypes;
 
     public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output)
     {

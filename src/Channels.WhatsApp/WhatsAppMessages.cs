@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels.WhatsApp;
@@ -19,7 +20,7 @@ internal static class WhatsAppMessages
         if (wamid is null || (special && message.Obj(type) is null))
         {
             // No identity, or a reaction/system/edit/revoke without its content object: nothing to normalize safely.
-            return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, message, scope.Context, time);
+            return UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, scope.PhoneNumberId, message, scope.Context, time);
         }
 
         var phone = NonEmpty(message.Str("from"u8));

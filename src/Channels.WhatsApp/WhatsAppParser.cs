@@ -17,7 +17,7 @@ internal static class WhatsAppParser
         var wabaId = entry.Str("id"u8) ?? "";
         if (!entry.TryProp("changes"u8, out var changes) || changes.ValueKind != JsonValueKind.Array)
         {
-            output.Add(OfAccount(UnknownEvent.Create(Platform.WhatsApp, wabaId, entry, context, entry.Long("time"u8))));
+            output.Add(OfAccount(UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, wabaId, entry, context, entry.Long("time"u8))));
             return;
         }
 
@@ -49,14 +49,14 @@ internal static class WhatsAppParser
         var time = value?.Long("timestamp"u8) ?? entryTime;
         if (field is null || value is null)
         {
-            var unknown = UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time);
+            var unknown = UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, pageId, change, context, time);
             output.Add(numberId is null ? OfAccount(unknown) : unknown);
             return;
         }
 
         if (field != "messages")
         {
-            var account = AccountChange.Create(Platform.WhatsApp, pageId, change, time, context) with
+            var account = AccountChange.Create(Platform.WhatsApp, IdType.PhoneNumberId, pageId, change, time, context) with
             {
                 Account = WhatsAppAccountChanges.Part(field, value.Value),
             };
@@ -73,7 +73,7 @@ internal static class WhatsAppParser
         if (output.Count == before)
         {
             // No business number, or nothing we could read in it: keep the whole change.
-            var unknown = UnknownEvent.Create(Platform.WhatsApp, pageId, change, context, time);
+            var unknown = UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, pageId, change, context, time);
             output.Add(numberId is null ? OfAccount(unknown) : unknown);
         }
     }
@@ -118,7 +118,7 @@ internal static class WhatsAppParser
     /// keyed by its bytes and the item's position so two stray items of one container stay apart.
     /// </summary>
     private static NormalizedEvent Stray(JsonElement container, string path, string pageId, WebhookContext context) =>
-        UnknownEvent.Create(Platform.WhatsApp, pageId, container, context, null) with
+        UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, pageId, container, context, null) with
         {
             Id = EventIds.Event(Platform.WhatsApp, pageId, $"unknown:{ContentKey.Of(container)}:{path}"),
         };

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Graph;
+using Normalizer.Ids;
+using Normalizer.Sending;
 
 namespace Normalizer.Channels.WhatsApp;
 
@@ -11,6 +13,13 @@ namespace Normalizer.Channels.WhatsApp;
 internal sealed class WhatsAppSender(IGraphClient graph) : IChannelSender
 {
     public Platform Platform => Platform.WhatsApp;
+
+    // A BSUID is CC. + alphanumerics (Meta's WhatsApp Cloud API webhooks), a wa_id is digits only.
+    public IdType RecipientType(string userId) => userId.Contains('.', StringComparison.Ordinal) ? IdType.WaBsuid : IdType.WaId;
+
+    // The customer service window: 24 hours after the customer's last message; templates go out at any time.
+    public ReplyWindow? WindowFor(OutboundMessage message, string messagingType, string? tag, SendOptions options) =>
+        message.Type == "whatsapp_template" ? null : new ReplyWindow(options.StandardWindow, "send an approved template (type whatsapp_template)");
 
     public async Task<ChannelSendOutcome> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken)
     {

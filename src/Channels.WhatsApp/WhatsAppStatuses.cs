@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Ids;
 using Normalizer.Json;
 
 namespace Normalizer.Channels.WhatsApp;
@@ -18,7 +19,7 @@ internal static class WhatsAppStatuses
         var time = status.Long("timestamp"u8);
         if (wamid is null || value is null || EventFor(value) is not { } name)
         {
-            return UnknownEvent.Create(Platform.WhatsApp, scope.PhoneNumberId, status, scope.Context, time);
+            return UnknownEvent.Create(Platform.WhatsApp, IdType.PhoneNumberId, scope.PhoneNumberId, status, scope.Context, time);
         }
 
         var phone = NonEmpty(status.Str("recipient_id"u8));

@@ -13,7 +13,4 @@ internal static partial class Log
 
     [LoggerMessage(1003, LogLevel.Warning, "Graph {Method} {Path} could not reach the Graph API: {Error}")]
     public static partial void GraphUnreachable(ILogger logger, string method, string path, HttpRequestError error);
-
-    [LoggerMessage(1101, LogLevel.Information, "No {Platform} profile available: code {Code}, subcode {Subcode}")]
-    public static partial void ProfileUnavailable(ILogger logger, string platform, int? code, int? subcode);
 }

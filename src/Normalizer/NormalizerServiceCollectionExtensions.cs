@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Normalizer.Channels;
 using Normalizer.Events;
 using Normalizer.Graph;
-using Normalizer.Identity;
 using Normalizer.Ingest;
 using Normalizer.Ingest.Behaviors;
 using Normalizer.Storage;
@@ -32,17 +31,14 @@ public static class NormalizerServiceCollectionExtensions
         return new NormalizerBuilder(services);
     }
 
-    // The Graph client and ID matching. GraphOptions bind to "Normalizer:Graph" of the IConfiguration in DI
+    // The Graph client. GraphOptions bind to "Normalizer:Graph" of the IConfiguration in DI
     // (defaults when there is none, e.g. the CLI) and are validated at start.
     private static void AddGraph(IServiceCollection services)
     {
-        services.AddOptions<GraphOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GraphOptions>, GraphOptionsSetup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<GraphOptions>, GraphOptionsSetup>());
+        services.AddGraphSection<GraphOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
         services.AddHttpClient(GraphClient.HttpClientName);
         services.TryAddSingleton<IGraphClient, GraphClient>();
-        services.TryAddSingleton<IIdMatchingClient, GraphIdMatchingClient>();
     }
 
     // MediatR 5.1.0 is registered by hand and only here; the first behavior registered is the outermost.

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Normalizer.Channels;
 using Normalizer.Credentials;
 using Normalizer.Events;
+using Normalizer.Identity;
 using Normalizer.Ids;
 using Normalizer.Sending;
 using Normalizer.Testing.FakeGraph;
@@ -105,6 +106,11 @@ public sealed class GraphTestBed : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public IChannelSender Sender(Platform platform) => Services.GetServices<IChannelSender>().Single(s => s.Platform == platform);
+
+    /// <summary>The profile the channel of <paramref name="evt"/>'s platform gives of <paramref name="user"/>.</summary>
+    public Task<UserProfile?> ProfileAsync(NormalizedEvent evt, IdType type, string user, PageCredentials page) =>
+        Services.GetServices<IChannelProfiles>().Single(p => p.Platform == evt.Platform)
+            .ProfileAsync(evt, new TaggedId(type, user), page, CancellationToken.None);
 
     public static PageCredentials MessengerPage(string pageId = PageId, string token = PageToken) =>
         new() { PageId = pageId, Platform = Platform.Facebook, AccessToken = token, AppId = AppId, AppSecret = AppSecret };

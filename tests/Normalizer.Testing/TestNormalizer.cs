@@ -12,9 +12,7 @@ public static class TestNormalizer
 {
     public static readonly DateTimeOffset ReceivedAt = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<WebhookNormalizer> Instance = new(() =>
-        new ServiceCollection().AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().Services
-            .BuildServiceProvider().GetRequiredService<WebhookNormalizer>());
+    private static readonly Lazy<WebhookNormalizer> Instance = new(() => TestChannels.Services.GetRequiredService<WebhookNormalizer>());
 
     public static NormalizeOutcome Run(byte[] body, bool signatureVerified = true, Platform? pinned = null)
     {

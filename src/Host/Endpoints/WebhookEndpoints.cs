@@ -80,9 +80,9 @@ internal static partial class WebhookEndpoints
             }
 
             Platform? pinned = channel == "meta" ? null : PlatformNames.TryParse(channel, out var p) ? p : null;
-            if (ObjectProblem(webhookObject, pinned, channels) is { } objectProblem)
+            if (channels.Pick(webhookObject, pinned, out _) is { } objectProblem)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "unknown_object", objectProblem);
+                return ApiError.Result(StatusCodes.Status400BadRequest, "unknown_object", objectProblem.Message);
             }
 
             var headers = JsonSerializer.Serialize(new Dictionary<string, string?>
@@ -110,25 +110,6 @@ internal static partial class WebhookEndpoints
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static string? ObjectProblem(string? webhookObject, Platform? pinned, ChannelRegistry channels)
-    {
-        if (pinned is { } platform)
-        {
-            return channels.TryGet(platform, out var channel) && (webhookObject is null || webhookObject == channel.WebhookObject)
-                ? null
-                : $"object '{webhookObject}' does not belong to the {platform.ToWire()} endpoint";
-        }
-
-        if (webhookObject is null)
-        {
-            return "'object' is missing or not a string";
-        }
-
-        return channels.TryGetByObject(webhookObject, out _)
-            ? null
-            : $"unknown object '{(webhookObject.Length > 64 ? webhookObject[..64] + "…" : webhookObject)}' (known: {string.Join(", ", channels.Channels.Select(c => c.WebhookObject))})";
     }
 
     private static bool FixedTimeEquals(string a, string b) =>

@@ -12,9 +12,10 @@ public static class AccountChange
     /// An account update for <c>{ "field": …, "value": … }</c>; a change without a field is unknown.
     /// The key hashes the change's bytes: such changes carry no identity of their own.
     /// </summary>
-    public static NormalizedEvent Create(Platform platform, string pageId, JsonElement change, long? metaTimestamp, WebhookContext context)
+    public static NormalizedEvent Create(
+        Platform platform, IdType pageIdType, string pageId, JsonElement change, long? metaTimestamp, WebhookContext context)
     {
-        var unknown = UnknownEvent.Create(platform, pageId, change, context, metaTimestamp, "changes");
+        var unknown = UnknownEvent.Create(platform, pageIdType, pageId, change, context, metaTimestamp, "changes");
         if (change.Str("field"u8) is not { } field)
         {
             return unknown;

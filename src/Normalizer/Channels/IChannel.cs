@@ -4,8 +4,9 @@ using Normalizer.Events;
 namespace Normalizer.Channels;
 
 /// <summary>
-/// A channel plugin: one Meta platform's webhook format (and, later, its send API).
-/// Implementations are singletons, registered with one <c>Add…()</c> call on <see cref="INormalizerBuilder"/>.
+/// A channel plugin: one platform's webhook format and the ID types of its events. Implementations are singletons,
+/// registered with one <c>Add…()</c> call on <see cref="INormalizerBuilder"/>, which may also register the channel's
+/// <see cref="IChannelSender"/>, <see cref="Identity.IChannelProfiles"/> and <see cref="Identity.IIdMatchingClient"/>.
 /// </summary>
 public interface IChannel
 {
@@ -14,6 +15,9 @@ public interface IChannel
 
     /// <summary>The webhook <c>object</c> value this channel parses (<c>page</c>, <c>instagram</c>, …).</summary>
     string WebhookObject { get; }
+
+    /// <summary>The ID types this channel's events carry.</summary>
+    ChannelIdTypes Ids { get; }
 
     /// <summary>
     /// Appends one event per item of the entry <paramref name="entry"/> is on (its start, a reader over

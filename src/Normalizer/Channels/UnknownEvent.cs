@@ -14,13 +14,14 @@ public static class UnknownEvent
     /// an item that is not one (a number, a string, null…) is kept as <c>{ "&lt;container&gt;": item }</c>.
     /// </summary>
     /// <param name="platform">The channel.</param>
+    /// <param name="pageIdType">The type of <paramref name="pageId"/> (the channel's <see cref="ChannelIdTypes.Business"/>).</param>
     /// <param name="pageId">The entry's id (empty when it has none).</param>
     /// <param name="item">The item as Meta sent it.</param>
     /// <param name="context">The delivery.</param>
     /// <param name="metaTimestamp">The item's or entry's timestamp, when there is one.</param>
     /// <param name="container">Where the item was found (messaging, standby, changes, entry), for wrapping.</param>
     public static NormalizedEvent Create(
-        Platform platform, string pageId, JsonElement item, WebhookContext context, long? metaTimestamp, string container = "item")
+        Platform platform, IdType pageIdType, string pageId, JsonElement item, WebhookContext context, long? metaTimestamp, string container = "item")
     {
         var time = Timestamps.Choose(metaTimestamp, null, null, context.ReceivedAt);
         return new NormalizedEvent
@@ -33,7 +34,7 @@ public static class UnknownEvent
             TimestampSource = time.Source,
             ReceivedAt = context.ReceivedAt,
             PageId = pageId,
-            PageIdType = IdTypes.BusinessType(platform),
+            PageIdType = pageIdType,
             SignatureVerified = context.SignatureVerified,
             Standby = false,
             Raw = item.ValueKind == JsonValueKind.Object ? context.Raw(item) : Wrap(container, item),

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Normalizer.Events;
@@ -27,7 +25,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         // JSON is UTF-8 (RFC 8259 §8.1); the reader only notices bad UTF-8 inside strings when they are read.
         if (!Utf8.IsValid(body.Span))
         {
-            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, $"the body is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(body.Span)})");
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, WebhookErrorText.NotUtf8(body.Span));
         }
 
         var reader = new Utf8JsonReader(body.Span, ReaderOptions);
@@ -37,7 +35,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
         catch (JsonException ex)
         {
-            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, Describe(body.Span, ex));
+            return NormalizeOutcome.Fail(WebhookErrorKind.NotJson, WebhookErrorText.Describe(body.Span, ex));
         }
     }
 
@@ -49,10 +47,10 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var kind = Kind(reader.TokenType);
+            var notAnObject = WebhookErrorText.NotAnObject(reader.TokenType);
             reader.Skip();
             EnsureEnd(ref reader);
-            return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, $"the body is a JSON {kind}, not an object");
+            return NormalizeOutcome.Fail(WebhookErrorKind.BadShape, notAnObject);
         }
 
         string? webhookObject = null;
@@ -70,7 +68,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
                 readWith = null;
-                if (reader.TokenType == JsonTokenType.StartArray && TryPickChannel(webhookObject, pinned, out var channel, out _))
+                if (reader.TokenType == JsonTokenType.StartArray && registry.Pick(webhookObject, pinned, out var channel) is null)
                 {
                     events = NormalizeEntries(channel, ref reader, context);
                     readWith = channel;
@@ -89,9 +87,9 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
 
         EnsureEnd(ref reader);
-        if (!TryPickChannel(webhookObject, pinned, out var picked, out var error))
+        if (registry.Pick(webhookObject, pinned, out var picked) is { } error)
         {
-            return error;
+            return new NormalizeOutcome { Error = error };
         }
 
         if (entries is not { } array)
@@ -140,44 +138,6 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         return events;
     }
 
-    private bool TryPickChannel(string? webhookObject, Platform? pinned, out IChannel channel, out NormalizeOutcome error)
-    {
-        error = null!;
-        if (pinned is { } platform)
-        {
-            if (!registry.TryGet(platform, out channel))
-            {
-                error = NormalizeOutcome.Fail(WebhookErrorKind.UnknownObject, $"the {platform.ToWire()} channel is not enabled");
-                return false;
-            }
-
-            if (webhookObject is null || webhookObject == channel.WebhookObject)
-            {
-                return true;
-            }
-
-            error = NormalizeOutcome.Fail(WebhookErrorKind.UnknownObject,
-                $"object '{webhookObject}' does not belong to the {platform.ToWire()} channel (expected '{channel.WebhookObject}')");
-            return false;
-        }
-
-        if (webhookObject is null)
-        {
-            channel = null!;
-            error = NormalizeOutcome.Fail(WebhookErrorKind.BadShape, "'object' is missing or not a string");
-            return false;
-        }
-
-        if (registry.TryGetByObject(webhookObject, out channel))
-        {
-            return true;
-        }
-
-        var known = string.Join(", ", registry.Channels.Select(c => c.WebhookObject));
-        error = NormalizeOutcome.Fail(WebhookErrorKind.UnknownObject, $"unknown object '{Truncate(webhookObject)}' (known: {known})");
-        return false;
-    }
-
     private static void NormalizeEntry(IChannel channel, ref Utf8JsonReader reader, WebhookContext context, List<NormalizedEvent> events)
     {
         var before = events.Count;
@@ -199,7 +159,7 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
 
         using var document = context.Parse(ref reader);
         var element = document.RootElement;
-        events.Add(UnknownEvent.Create(channel.Platform, element.Str("id"u8) ?? "", element, context, element.Long("time"u8), "entry"));
+        events.Add(UnknownEvent.Create(channel.Platform, channel.Ids.Business, element.Str("id"u8) ?? "", element, context, element.Long("time"u8), "entry"));
     }
 
     // Nothing may follow the body's one JSON value (the reader throws if something does).
@@ -210,93 +170,4 @@ public sealed class WebhookNormalizer(ChannelRegistry registry)
         }
     }
 
-    private static string Kind(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        _ => "null",
-    };
-
-    /// <summary>Says what is wrong with a body the reader refused, and where (1-based line and byte).</summary>
-    private static string Describe(ReadOnlySpan<byte> body, JsonException ex)
-    {
-        var content = body.TrimEnd(" \t\r\n"u8);
-        if (content.TrimStart(" \t\r\n"u8).IsEmpty)
-        {
-            return "the body is empty";
-        }
-
-        var line = ex.LineNumber ?? 0;
-        var byteInLine = ex.BytePositionInLine ?? 0;
-        var where = $"line {line + 1}, byte {byteInLine + 1}";
-        if (NestsTooDeep(body))
-        {
-            return $"the body nests JSON deeper than {MaxDepth} levels (refused at {where})";
-        }
-
-        if (Offset(body, line, byteInLine) >= content.Length)
-        {
-            return $"the body is truncated: the JSON stops after byte {content.Length} ({where}) before it is complete";
-        }
-
-        var reason = ex.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return $"the body is not valid JSON at {where}: {(cut > 0 ? reason[..cut] : reason)}";
-    }
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
-    {
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) == OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        return offset;
-    }
-
-    // The 0-based byte offset of (line, byte in line) as JsonException reports them.
-    private static long Offset(ReadOnlySpan<byte> body, long line, long byteInLine)
-    {
-        var start = 0;
-        for (long l = 0; l < line; l++)
-        {
-            var next = body[start..].IndexOf((byte)'\n');
-            if (next < 0)
-            {
-                return body.Length;
-            }
-
-            start += next + 1;
-        }
-
-        return start + byteInLine;
-    }
-
-    // Only on the error path: does a container open at a depth the reader refuses?
-    private static bool NestsTooDeep(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Malformed further on; whatever was read is not too deep.
-        }
-
-        return false;
-    }
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

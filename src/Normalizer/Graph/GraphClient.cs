@@ -108,7 +108,7 @@ internal sealed class GraphClient(
 
     private static Uri BuildUri(GraphOptions settings, GraphRequest request, string? proof)
     {
-        var baseUrl = request.InstagramLogin ? settings.InstagramBaseUrl : settings.BaseUrl;
+        var baseUrl = request.BaseUrl ?? settings.BaseUrl;
         var url = new StringBuilder(baseUrl.AbsoluteUri.TrimEnd('/')).Append('/').Append(settings.Version);
         foreach (var segment in request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -1,6 +1,9 @@
 namespace Normalizer.Graph;
 
-/// <summary>Section <c>Normalizer:Graph</c>: where the Graph API is and which version every URL pins.</summary>
+/// <summary>
+/// Section <c>Normalizer:Graph</c>: where the Graph API is and which version every URL pins. A channel with a host of its
+/// own adds its key to the section (<see cref="GraphSection.AddGraphSection{TOptions}"/>).
+/// </summary>
 public sealed class GraphOptions
 {
     /// <summary>The section name.</summary>
@@ -8,9 +11,6 @@ public sealed class GraphOptions
 
     /// <summary><c>https://graph.facebook.com</c>; a fake Graph API in tests.</summary>
     public Uri BaseUrl { get; set; } = new("https://graph.facebook.com/");
-
-    /// <summary>Base URL of the Instagram-Login API (<c>https://graph.instagram.com</c>).</summary>
-    public Uri InstagramBaseUrl { get; set; } = new("https://graph.instagram.com/");
 
     /// <summary>Pinned version, written <c>v25.0</c>; one value used in every Graph URL.</summary>
     public string Version { get; set; } = "v25.0";

@@ -14,23 +14,13 @@ internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOpti
             failures.Add($"{GraphOptions.Section}:{nameof(GraphOptions.Version)} must be a Graph API version written like v25.0.");
         }
 
-        CheckUrl(options.BaseUrl, nameof(GraphOptions.BaseUrl), failures);
-        CheckUrl(options.InstagramBaseUrl, nameof(GraphOptions.InstagramBaseUrl), failures);
+        GraphSection.CheckUrl(options.BaseUrl, nameof(GraphOptions.BaseUrl), failures);
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{GraphOptions.Section}:{nameof(GraphOptions.Timeout)} must be between 0 and 10 minutes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void CheckUrl(Uri? url, string key, List<string> failures)
-    {
-        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            failures.Add($"{GraphOptions.Section}:{key} must be an absolute http(s) URL without query or user info.");
-        }
     }
 
     // vNN.N as Meta writes it (Meta's Graph API versioning): v25.0, v9.0.

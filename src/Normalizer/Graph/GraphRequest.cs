@@ -26,8 +26,8 @@ public sealed class GraphRequest
     /// <summary>The secret of the token's app: when set, the call carries <c>appsecret_proof</c>.</summary>
     public string? AppSecret { get; init; }
 
-    /// <summary>Targets the Instagram-Login host (<see cref="GraphOptions.InstagramBaseUrl"/>) instead of graph.facebook.com.</summary>
-    public bool InstagramLogin { get; init; }
+    /// <summary>The host to call instead of <see cref="GraphOptions.BaseUrl"/> (a channel's own, e.g. Instagram Login's).</summary>
+    public Uri? BaseUrl { get; init; }
 
     /// <summary>The named <see cref="HttpClient"/> to use (a channel's own); the Graph client's when null.</summary>
     public string? HttpClientName { get; init; }
@@ -41,13 +41,13 @@ public sealed class GraphRequest
         new() { Method = HttpMethod.Post, Path = path, Body = body, AccessToken = accessToken, AppSecret = appSecret };
 
     /// <summary>A send: POST <c>{node}/messages</c> with the business ID's token and app secret, on the channel's HTTP client.</summary>
-    public static GraphRequest Messages(string node, JsonNode body, Channels.PageCredentials credentials, string httpClientName, bool instagramLogin = false)
+    public static GraphRequest Messages(string node, JsonNode body, Channels.PageCredentials credentials, string httpClientName, Uri? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return new()
         {
             Method = HttpMethod.Post, Path = $"{node}/messages", Body = body, AccessToken = credentials.AccessToken,
-            AppSecret = credentials.AppSecret, InstagramLogin = instagramLogin, HttpClientName = httpClientName,
+            AppSecret = credentials.AppSecret, BaseUrl = baseUrl, HttpClientName = httpClientName,
         };
     }
 

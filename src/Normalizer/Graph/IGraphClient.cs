@@ -1,7 +1,7 @@
 namespace Normalizer.Graph;
 
 /// <summary>
-/// One call to Meta's Graph API (graph.facebook.com or, for Instagram Login, graph.instagram.com) at the pinned
+/// One call to Meta's Graph API (graph.facebook.com, or the host a request names) at the pinned
 /// version of <see cref="GraphOptions"/>, with the token as <c>Authorization: Bearer</c> and <c>appsecret_proof</c>
 /// whenever an app secret is given (Meta's send API hosts and tokens). Singletons; no retries.
 /// </summary>

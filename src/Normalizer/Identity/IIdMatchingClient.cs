@@ -1,25 +1,27 @@
 using Normalizer.Channels;
 using Normalizer.Credentials;
-using Normalizer.Ids;
+using Normalizer.Events;
 
 namespace Normalizer.Identity;
 
 /// <summary>
-/// Meta's ID Matching API (Meta's ID Matching API): ASID → PSIDs (<c>ids_for_pages</c>, app token),
-/// PSID → ASIDs (<c>ids_for_apps</c>, Page token), the deprecated <c>pages_id_mapping</c>, and the user profile.
-/// Every call carries appsecret_proof.
+/// The ID matching of a channel whose customer IDs are scoped to a business and linked through an app-scoped ID (ASID):
+/// ASID → scoped IDs (<c>ids_for_pages</c>, app token), scoped ID → ASIDs (<c>ids_for_apps</c>, Page token) and
+/// the batch <c>pages_id_mapping</c> (Meta's ID Matching API). Registered by such a channel (Messenger); the core links a
+/// new scoped ID to its person, and finds a stale one's successor, only on a platform that has one. Every call carries
+/// appsecret_proof.
 /// </summary>
 public interface IIdMatchingClient
 {
-    /// <summary>The PSIDs of <paramref name="asid"/>, filtered to <paramref name="pageId"/> when given.</summary>
+    /// <summary>The platform whose IDs it matches.</summary>
+    Platform Platform { get; }
+
+    /// <summary>The scoped IDs of <paramref name="asid"/>, filtered to <paramref name="pageId"/> when given.</summary>
     Task<IdMatchResult> IdsForPagesAsync(string asid, string? pageId, AppCredentials app, CancellationToken cancellationToken);
 
     /// <summary>The ASIDs of <paramref name="psid"/> for the apps of the Page's business.</summary>
     Task<IdMatchResult> IdsForAppsAsync(string psid, PageCredentials page, CancellationToken cancellationToken);
 
-    /// <summary>PSIDs of up to 200 ASIDs for one Page (<c>POST /pages_id_mapping</c>).</summary>
+    /// <summary>Scoped IDs of up to 200 ASIDs for one Page (<c>POST /pages_id_mapping</c>).</summary>
     Task<IdMatchResult> PagesIdMappingAsync(IReadOnlyList<string> asids, PageCredentials page, bool ignoreInvalidIds, CancellationToken cancellationToken);
-
-    /// <summary>The user's profile as the Page may see it; null fields when not available.</summary>
-    Task<UserProfile?> ProfileAsync(TaggedId user, PageCredentials page, CancellationToken cancellationToken);
 }

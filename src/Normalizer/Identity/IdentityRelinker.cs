@@ -11,15 +11,19 @@ using Normalizer.Storage;
 namespace Normalizer.Identity;
 
 /// <summary>
-/// When a customer writes from an ID seen for the first time by this process, caches its profile and, on Messenger,
-/// asks <c>ids_for_apps</c> for the ASID of a PSID whose ASID is not known yet.
-/// If that ASID already belongs to another PSID of the same Page (a PSID reset), the new contact joins that
+/// When a customer writes from an ID seen for the first time by this process, caches its profile (the channel's
+/// <see cref="IChannelProfiles"/>) and, on a channel with an <see cref="IIdMatchingClient"/>, asks <c>ids_for_apps</c> for the
+/// ASID of a scoped ID whose ASID is not known yet.
+/// If that ASID already belongs to another scoped ID of the same Page (a PSID reset), the new contact joins that
 /// person, an <c>identity.relinked</c> event is stored, and the person's queued sends go out to the new ID.
 /// </summary>
 public sealed partial class IdentityRelinker(
-    IContactStore contacts, ICredentialStore credentials, IIdMatchingClient idMatching, SendService sender,
-    IServiceScopeFactory scopes, EventFeed feed, TimeProvider time, ILogger<IdentityRelinker> logger)
+    IContactStore contacts, ICredentialStore credentials, IEnumerable<IChannelProfiles> profiles, IEnumerable<IIdMatchingClient> idMatching,
+    SendService sender, IServiceScopeFactory scopes, EventFeed feed, TimeProvider time, ILogger<IdentityRelinker> logger)
 {
+    private readonly Dictionary<Platform, IChannelProfiles> _profiles = profiles.ToDictionary(p => p.Platform);
+    private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
+
     // The (page, user) pairs looked at by this process, the most recent 100,000: one set entry per customer for the
     // life of the process would grow without end. A pair forgotten is looked at once more, as after a restart; its
     // profile and ASID are stored by then.
@@ -27,8 +31,7 @@ public sealed partial class IdentityRelinker(
 
     /// <summary>
     /// Looks at one stored inbound event, once per contact and process (the 100,000 most recent contacts): caches the
-    /// contact's profile (WhatsApp: from the webhook; Messenger/Instagram: from the Graph API) and, on Messenger, links
-    /// its ASID.
+    /// contact's profile (as the channel gives it) and, where the channel matches IDs, links its ASID.
     /// </summary>
     public async Task OnEventAsync(NormalizedEvent evt, CancellationToken cancellationToken)
     {
@@ -49,7 +52,7 @@ public sealed partial class IdentityRelinker(
         // unreachable (a PSID reset) meanwhile, and that is newer than this event.
         var page = await credentials.FindPageAsync(evt.PageId, cancellationToken).ConfigureAwait(false);
         var profiled = contact with { Profile = contact.Profile ?? await ProfileAsync(evt, contact, page, cancellationToken).ConfigureAwait(false) };
-        if (evt.Platform != Platform.Facebook || contact.Asid is not null || page is null)
+        if (!_idMatching.TryGetValue(evt.Platform, out var matching) || contact.Asid is not null || page is null)
         {
             if (profiled.Profile != contact.Profile)
             {
@@ -59,7 +62,7 @@ public sealed partial class IdentityRelinker(
             return;
         }
 
-        var result = await idMatching.IdsForAppsAsync(userId, page, cancellationToken).ConfigureAwait(false);
+        var result = await matching.IdsForAppsAsync(userId, page, cancellationToken).ConfigureAwait(false);
         var match = result.Matches.FirstOrDefault();
         var previous = match is null ? null : (await contacts.ListByAsidAsync(match.Id, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(c => c.ScopeId == evt.PageId && c.ScopedId != userId);
@@ -78,19 +81,11 @@ public sealed partial class IdentityRelinker(
         await sender.FlushPendingAsync(linked, cancellationToken).ConfigureAwait(false);
     }
 
-    // Fetched once and cached on the contact (README: identity); WhatsApp has no profile endpoint but names the
-    // customer in the webhook itself.
-    private async Task<UserProfile?> ProfileAsync(NormalizedEvent evt, Contact contact, Channels.PageCredentials? page, CancellationToken cancellationToken)
-    {
-        if (evt.Platform == Platform.WhatsApp)
-        {
-            return evt.Contact is { Name: not null } or { Username: not null }
-                ? new UserProfile { Name = evt.Contact.Name, Username = evt.Contact.Username }
-                : null;
-        }
-
-        return page is null ? null : await idMatching.ProfileAsync(contact.Tagged, page, cancellationToken).ConfigureAwait(false);
-    }
+    // Fetched once and cached on the contact (README: identity), from wherever the channel has it.
+    private async Task<UserProfile?> ProfileAsync(NormalizedEvent evt, Contact contact, Channels.PageCredentials? page, CancellationToken cancellationToken) =>
+        _profiles.TryGetValue(evt.Platform, out var source)
+            ? await source.ProfileAsync(evt, contact.Tagged, page, cancellationToken).ConfigureAwait(false)
+            : null;
 
     private async Task StoreRelinkedAsync(NormalizedEvent trigger, Contact linked, Contact previous, CancellationToken cancellationToken)
     {
@@ -101,7 +96,7 @@ public sealed partial class IdentityRelinker(
         }, Json.NormalizerJsonContext.Default.DictionaryStringString));
         var evt = trigger with
         {
-            Id = EventIds.Event(Platform.Facebook, trigger.PageId, $"relinked:{previous.ScopedId}:{linked.ScopedId}"),
+            Id = EventIds.Event(trigger.Platform, trigger.PageId, $"relinked:{previous.ScopedId}:{linked.ScopedId}"),
             Event = EventName.IdentityRelinked,
             ReceivedAt = time.GetUtcNow(),
             Message = null, Postback = null, Referral = null,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Normalizer.Channels;
 using Normalizer.Events;
 using Normalizer.Ids;
 
@@ -6,7 +7,7 @@ namespace Normalizer.Ingest;
 
 /// <summary>
 /// What every stored event must satisfy: non-empty IDs, a known platform and event name, ID types that
-/// belong to the platform, and a timestamp between Facebook's founding and one day ahead of now. These are the normalizer's
+/// the platform's channel declares (<see cref="IChannel.Ids"/>; none on a platform without a registered channel), and a timestamp between Facebook's founding and one day ahead of now. These are the normalizer's
 /// own promises: a webhook's odd values are corrected where it reads them (an implausible timestamp falls back and says so
 /// in <c>timestamp_source</c>), so a failure here is a defect of a channel, and the row is quarantined to be looked at.
 /// </summary>
@@ -18,16 +19,17 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         EventName.PostbackReceived, EventName.MessageSent, EventName.MessageFailed, EventName.MessagePlayed,
     };
 
-    /// <summary>Builds the rules; "now" comes from <paramref name="time"/>.</summary>
-    public NormalizedEventValidator(TimeProvider time)
+    /// <summary>Builds the rules; "now" comes from <paramref name="time"/>, the ID types from <paramref name="channels"/>.</summary>
+    public NormalizedEventValidator(TimeProvider time, ChannelRegistry channels)
     {
+        ArgumentNullException.ThrowIfNull(channels);
         RuleFor(e => e.Id).NotEmpty().Must(id => id.StartsWith("evt_", StringComparison.Ordinal))
             .WithMessage("'id' must be an evt_ id");
         RuleFor(e => e.Platform).Must(Enum.IsDefined).WithMessage("'platform' is not a known platform");
         RuleFor(e => e.Event).Must(EventName.IsKnown).WithMessage(e => $"'event' '{e.Event}' is not a known event name");
         RuleFor(e => e.PageId).NotEmpty().When(e => e.Event != EventName.UnknownReceived)
             .WithMessage("'page_id' must not be empty");
-        RuleFor(e => e.PageIdType).Must((e, t) => IdTypes.IsBusinessType(e.Platform, t))
+        RuleFor(e => e.PageIdType).Must((e, t) => channels.IdsOf(e.Platform)?.IsBusiness(t) == true)
             .WithMessage(e => $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
         RuleFor(e => e.Timestamp)
             .Must(t => t >= Timestamps.Earliest && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
@@ -35,9 +37,9 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         RuleFor(e => e.TimestampMs).Must((e, ms) => ms is null || ms / 1000 == e.Timestamp)
             .WithMessage("'timestamp_ms' disagrees with 'timestamp'");
 
-        Tagged("from", e => e.From, e => e.FromType, (p, t) => IdTypes.BelongsTo(p, t));
-        Tagged("to", e => e.To, e => e.ToType, (p, t) => IdTypes.BelongsTo(p, t));
-        Tagged("user_id", e => e.UserId, e => e.UserIdType, IdTypes.IsUserType);
+        Tagged("from", e => e.From, e => e.FromType, (p, t) => channels.IdsOf(p)?.BelongsTo(t) == true);
+        Tagged("to", e => e.To, e => e.ToType, (p, t) => channels.IdsOf(p)?.BelongsTo(t) == true);
+        Tagged("user_id", e => e.UserId, e => e.UserIdType, (p, t) => channels.IdsOf(p)?.IsUser(t) == true);
 
         RuleFor(e => e.UserId).NotNull().When(e => NeedsUser.Contains(e.Event))
             .WithMessage(e => $"'{e.Event}' needs a 'user_id'");

@@ -1,4 +1,3 @@
-using Normalizer.Events;
 using Normalizer.Identity;
 using Normalizer.Ids;
 
@@ -6,7 +5,7 @@ namespace Normalizer.Sending;
 
 public sealed partial class SendService
 {
-    // invalid_recipient: the ID is stale. Mark it; try its current PSID through the linked ASID; else another
+    // invalid_recipient: the ID is stale. Mark it; try its current scoped ID through the linked ASID; else another
     // channel of the same person that the caller allows; else queue (if asked) or fail.
     private async Task<SendResult> FallBackAsync(SendRequest request, SendTarget target, SendError error, List<SendAttempt> attempts,
         CancellationToken cancellationToken)
@@ -50,10 +49,12 @@ public sealed partial class SendService
         return Finished(target, error, attempts);
     }
 
-    // ids_for_pages with the app token: the person's current PSID on this Page, if Meta knows a newer one.
+    // On a channel whose IDs link through the app-scoped ID (IIdMatchingClient; Messenger's ids_for_pages with the app
+    // token): the person's current scoped ID on this Page, if Meta knows a newer one.
     private async Task<SendTarget?> RefreshedTargetAsync(SendTarget target, CancellationToken cancellationToken)
     {
-        if (target is not { Platform: Platform.Facebook, Contact: { Asid: { } asid } contact })
+        if (target.Contact is not { Asid: { } asid } contact || !_idMatching.TryGetValue(target.Platform, out var matching)
+            || !_senders.TryGetValue(target.Platform, out var sender))
         {
             return null;
         }
@@ -65,19 +66,19 @@ public sealed partial class SendService
             return null;
         }
 
-        var result = await idMatching.IdsForPagesAsync(asid, target.PageId, app, cancellationToken).ConfigureAwait(false);
-        var psid = result.Matches.FirstOrDefault(m => m.ScopeId == target.PageId && m.Id != contact.ScopedId)?.Id;
-        if (psid is null)
+        var result = await matching.IdsForPagesAsync(asid, target.PageId, app, cancellationToken).ConfigureAwait(false);
+        var scopedId = result.Matches.FirstOrDefault(m => m.ScopeId == target.PageId && m.Id != contact.ScopedId)?.Id;
+        if (scopedId is null)
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        var existing = await contacts.FindAsync(psid, target.PageId, cancellationToken).ConfigureAwait(false);
+        var existing = await contacts.FindAsync(scopedId, target.PageId, cancellationToken).ConfigureAwait(false);
         var relinked = (existing ?? new Contact
         {
-            Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = Platform.Facebook, ScopedId = psid,
-            IdType = IdType.Psid, ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
+            Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = target.Platform, ScopedId = scopedId,
+            IdType = sender.RecipientType(scopedId), ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
         }) with { PersonId = contact.PersonId, Asid = asid, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
         await contacts.SaveAsync(relinked, cancellationToken).ConfigureAwait(false);
 

@@ -14,7 +14,7 @@ public sealed partial class SendService
             var conversation = await conversations.GetAsync(request.To, cancellationToken).ConfigureAwait(false);
             return conversation is null
                 ? (null, BadRequest($"no conversation '{request.To}'"))
-                : (await TargetAsync(conversation.Platform, conversation.PageId, conversation.UserId, cancellationToken).ConfigureAwait(false), null);
+                : await TargetAsync(conversation.Platform, conversation.PageId, conversation.UserId, cancellationToken).ConfigureAwait(false);
         }
 
         if (Guid.TryParse(request.To, out _))
@@ -40,24 +40,25 @@ public sealed partial class SendService
             }
         }
 
-        return (await TargetAsync(platform.Value, pageId, request.To, cancellationToken).ConfigureAwait(false), null);
+        return await TargetAsync(platform.Value, pageId, request.To, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SendTarget> TargetAsync(Platform platform, string pageId, string userId, CancellationToken cancellationToken)
+    // A customer not seen yet gets the type its channel's sender gives a bare ID of the platform.
+    private async Task<(SendTarget? Target, SendError? Error)> TargetAsync(Platform platform, string pageId, string userId, CancellationToken cancellationToken)
     {
         var contact = await contacts.FindAsync(userId, pageId, cancellationToken).ConfigureAwait(false);
         if (contact is not null)
         {
-            return await TargetAsync(contact, cancellationToken).ConfigureAwait(false);
+            return (await TargetAsync(contact, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var type = platform switch
+        if (!_senders.TryGetValue(platform, out var sender))
         {
-            Platform.Facebook => IdType.Psid,
-            Platform.Instagram => IdType.Igsid,
-            _ => IdTypes.WhatsAppUserType(userId),
-        };
-        return new SendTarget(platform, pageId, new TaggedId(type, userId), null, await LastInboundAsync(platform, pageId, userId, cancellationToken).ConfigureAwait(false));
+            return (null, BadRequest($"the {platform.ToWire()} channel is not enabled"));
+        }
+
+        var recipient = new TaggedId(sender.RecipientType(userId), userId);
+        return (new SendTarget(platform, pageId, recipient, null, await LastInboundAsync(platform, pageId, userId, cancellationToken).ConfigureAwait(false)), null);
     }
 
     private async Task<SendTarget> TargetAsync(Contact contact, CancellationToken cancellationToken) =>

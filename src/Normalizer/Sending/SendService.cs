@@ -17,10 +17,11 @@ namespace Normalizer.Sending;
 /// </summary>
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
-    IIdMatchingClient idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, PageRateLimiter limiter,
+    IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, PageRateLimiter limiter,
     IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
+    private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
 
     /// <summary>Sends; the result names the channel, page and recipient used, every attempt and the fallback taken.</summary>
     public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
@@ -90,7 +91,7 @@ public sealed partial class SendService(
 
         var settings = options.CurrentValue;
         var messagingType = request.MessagingType ?? (request.Tag is null ? "RESPONSE" : "MESSAGE_TAG");
-        if (SendWindow.Check(target.Platform, message, messagingType, request.Tag, target.LastInboundAt, time.GetUtcNow(), settings) is { } closed)
+        if (SendWindow.Check(sender, message, messagingType, request.Tag, target.LastInboundAt, time.GetUtcNow(), settings) is { } closed)
         {
             return ChannelSendOutcome.Failed(closed);
         }

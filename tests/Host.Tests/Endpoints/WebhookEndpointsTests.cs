@@ -131,7 +131,9 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
         var response = await _app.PostWebhookAsync(body, path: "/webhooks/whatsapp");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("does not belong to the whatsapp endpoint", await response.Content.ReadAsStringAsync());
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("object 'instagram' does not belong to the whatsapp channel (expected 'whatsapp_business_account')",
+            error.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed class TempStore : IAsyncDisposable
         services.AddLogging();
         configure?.Invoke(services);
         services.AddSingleton(connections);
-        services.AddNormalizer().AddSqlStore();
+        services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
         return new TempStore(provider, directory, database);

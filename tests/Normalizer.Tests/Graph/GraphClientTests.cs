@@ -47,12 +47,12 @@ public sealed class GraphClientTests
     }
 
     [Fact]
-    public async Task SendAsync_InstagramLogin_GoesToInstagramHost()
+    public async Task SendAsync_RequestNamingItsHost_GoesToThatHost()
     {
         await using var bed = await StartAsync();
 
         var response = await bed.Get<IGraphClient>().SendAsync(
-            new GraphRequest { Method = HttpMethod.Get, Path = IgAccountId, AccessToken = IgToken, AppSecret = AppSecret, InstagramLogin = true },
+            new GraphRequest { Method = HttpMethod.Get, Path = IgAccountId, AccessToken = IgToken, AppSecret = AppSecret, BaseUrl = bed.Instagram.BaseUrl },
             CancellationToken.None);
 
         Assert.True(response.IsSuccess);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Normalizer.Channels.Instagram;
 using Normalizer.Graph;
 using Normalizer.Testing;
 
@@ -20,9 +21,10 @@ public sealed class GraphOptionsTests
         }, new FakeLogCollector());
 
         var options = sut.GetRequiredService<IOptionsMonitor<GraphOptions>>().CurrentValue;
+        var instagram = sut.GetRequiredService<IOptionsMonitor<InstagramGraphOptions>>().CurrentValue;
 
         Assert.Equal((new Uri("http://127.0.0.1:5090/"), new Uri("http://127.0.0.1:5091/"), "v26.0", TimeSpan.FromSeconds(7)),
-            (options.BaseUrl, options.InstagramBaseUrl, options.Version, options.Timeout));
+            (options.BaseUrl, instagram.InstagramBaseUrl, options.Version, options.Timeout));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class EventPipelineTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IEventSink>(_sink);
-        services.AddNormalizer();
+        services.AddNormalizer().AddMessenger().AddWhatsApp();
         _services = services.BuildServiceProvider();
     }
 

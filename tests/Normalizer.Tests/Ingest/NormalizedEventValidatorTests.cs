@@ -1,12 +1,13 @@
 using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Ingest;
+using Normalizer.Testing;
 
 namespace Normalizer.Tests.Ingest;
 
 public sealed class NormalizedEventValidatorTests
 {
-    private readonly NormalizedEventValidator _sut = new(TimeProvider.System);
+    private readonly NormalizedEventValidator _sut = new(TimeProvider.System, TestChannels.Registry);
 
     private static readonly NormalizedEvent Valid = EventPipelineTests.Inbound();
 

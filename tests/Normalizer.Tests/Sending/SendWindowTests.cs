@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using Normalizer.Channels;
 using Normalizer.Events;
 using Normalizer.Sending;
+using Normalizer.Testing;
 
 namespace Normalizer.Tests.Sending;
 
@@ -41,7 +43,7 @@ public sealed class SendWindowTests
     {
         _time.Advance(Elapsed(elapsed));
 
-        var sut = SendWindow.Check(Parse(platform), Text, messagingType, tag, LastInbound, _time.GetUtcNow(), _options);
+        var sut = SendWindow.Check(Sender(platform), Text, messagingType, tag, LastInbound, _time.GetUtcNow(), _options);
 
         if (open)
         {
@@ -58,7 +60,7 @@ public sealed class SendWindowTests
     {
         _time.Advance(Day);
 
-        Assert.Null(SendWindow.Check(Platform.Facebook, Text, "RESPONSE", null, LastInbound, _time.GetUtcNow(), _options));
+        Assert.Null(SendWindow.Check(TestChannels.Sender(Platform.Facebook), Text, "RESPONSE", null, LastInbound, _time.GetUtcNow(), _options));
     }
 
     [Fact]
@@ -67,8 +69,8 @@ public sealed class SendWindowTests
         _time.Advance(Day + Second);
         var now = _time.GetUtcNow();
 
-        var response = SendWindow.Check(Platform.Facebook, Text, "RESPONSE", null, LastInbound, now, _options);
-        var humanAgent = SendWindow.Check(Platform.Facebook, Text, "MESSAGE_TAG", "HUMAN_AGENT", LastInbound, now, _options);
+        var response = SendWindow.Check(TestChannels.Sender(Platform.Facebook), Text, "RESPONSE", null, LastInbound, now, _options);
+        var humanAgent = SendWindow.Check(TestChannels.Sender(Platform.Facebook), Text, "MESSAGE_TAG", "HUMAN_AGENT", LastInbound, now, _options);
 
         Assert.Equal(SendErrorKind.WindowClosed, response?.Kind);
         Assert.Null(humanAgent);
@@ -81,7 +83,7 @@ public sealed class SendWindowTests
     {
         _time.Advance(Week * 4);
 
-        Assert.Null(SendWindow.Check(Parse(platform), Text, messagingType, tag, LastInbound, _time.GetUtcNow(), _options));
+        Assert.Null(SendWindow.Check(Sender(platform), Text, messagingType, tag, LastInbound, _time.GetUtcNow(), _options));
     }
 
     [Fact]
@@ -89,13 +91,13 @@ public sealed class SendWindowTests
     {
         var template = new OutboundMessage { Type = "whatsapp_template" };
 
-        Assert.Null(SendWindow.Check(Platform.WhatsApp, template, "RESPONSE", null, null, _time.GetUtcNow(), _options));
+        Assert.Null(SendWindow.Check(TestChannels.Sender(Platform.WhatsApp), template, "RESPONSE", null, null, _time.GetUtcNow(), _options));
     }
 
     [Fact]
     public void Check_WhatsAppTextWithoutAnyCustomerMessage_IsClosedNamingTheTemplateRemedy()
     {
-        var sut = SendWindow.Check(Platform.WhatsApp, Text, "RESPONSE", null, null, _time.GetUtcNow(), _options);
+        var sut = SendWindow.Check(TestChannels.Sender(Platform.WhatsApp), Text, "RESPONSE", null, null, _time.GetUtcNow(), _options);
 
         Assert.Equal(SendErrorKind.WindowClosed, sut?.Kind);
         Assert.Contains("whatsapp_template", sut!.Message, StringComparison.Ordinal);
@@ -103,12 +105,12 @@ public sealed class SendWindowTests
 
     private static OutboundMessage Text => new() { Type = "text", Body = "hi" };
 
-    private static Platform Parse(string platform) => platform switch
+    private static IChannelSender Sender(string platform) => TestChannels.Sender(platform switch
     {
         "facebook" => Platform.Facebook,
         "instagram" => Platform.Instagram,
         _ => Platform.WhatsApp,
-    };
+    });
 
     private static TimeSpan Elapsed(string edge) => edge switch
     {

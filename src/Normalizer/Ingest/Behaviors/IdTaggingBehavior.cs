@@ -6,7 +6,8 @@ namespace Normalizer.Ingest.Behaviors;
 
 /// <summary>
 /// Second: collects the customer IDs the event carries as tagged, scoped IDs (schemas/README.md: the ID types), so later
-/// steps never see a bare string. A WhatsApp customer may carry a phone and a BSUID: both are listed.
+/// steps never see a bare string. An event whose <c>contact</c> part names the customer by phone (wa_id) and BSUID lists
+/// both, so that the two can be linked.
 /// </summary>
 internal sealed class IdTaggingBehavior : IPipelineBehavior<ProcessEvent, ProcessEventResult>
 {
@@ -26,7 +27,7 @@ internal sealed class IdTaggingBehavior : IPipelineBehavior<ProcessEvent, Proces
 
         var scope = new TaggedId(evt.PageIdType, evt.PageId);
         var contact = evt.Contact;
-        if (evt.Platform != Platform.WhatsApp || contact is null)
+        if (contact is null)
         {
             return [new ScopedId(user, scope)];
         }

@@ -1,6 +1,6 @@
 using Normalizer.Events;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>What one messaging item turned out to be: its event name, dedup key and part.</summary>
 /// <param name="Name">The event name; null when the item is of no kind we know.</param>

@@ -3,7 +3,7 @@ using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Json;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Reads a <c>messaging[]</c> item and recognizes its kind by its payload key (Meta's Messenger Platform webhook

@@ -1,4 +1,4 @@
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>What differs between Messenger and Instagram when building a Send API body (Meta's Messenger Send API).</summary>
 public sealed class MessagingSendRules

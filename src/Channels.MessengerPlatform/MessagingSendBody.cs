@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Normalizer.Sending;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Builds the Messenger Platform Send API body that Messenger and Instagram share (Meta's Messenger Send API):

@@ -2,21 +2,26 @@ using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Ids;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Parses the Messenger Platform's <c>messaging[]</c> / <c>standby[]</c> items, which Messenger and
 /// Instagram share (Meta's webhook sender/recipient rules). The channel decides which ID types its users and business have.
 /// </summary>
 /// <param name="platform">The channel's platform.</param>
+/// <param name="businessType">PAGE_ID for Messenger, IG_ACCOUNT_ID for Instagram.</param>
 /// <param name="userType">PSID for Messenger, IGSID for Instagram.</param>
 /// <param name="userRefType">
 /// The type of a sender known only by <c>user_ref</c> (Messenger's chat plugin and checkbox plugin), or null where the
 /// channel has none: such an item is then <c>unknown.received</c>.
 /// </param>
-public sealed class MessagingParser(Platform platform, IdType userType, IdType? userRefType = null)
+public sealed class MessagingParser(Platform platform, IdType businessType, IdType userType, IdType? userRefType = null)
 {
-    private readonly IdType _businessType = IdTypes.BusinessType(platform);
+    /// <summary>The channel's platform.</summary>
+    public Platform Platform => platform;
+
+    /// <summary>The type of the channel's business IDs (<c>page_id</c>).</summary>
+    public IdType BusinessType => businessType;
 
     /// <summary>
     /// Normalizes the messaging item <paramref name="reader"/> (a reader over <see cref="WebhookContext.Body"/>) is on,
@@ -47,7 +52,7 @@ public sealed class MessagingParser(Platform platform, IdType userType, IdType? 
         if (parsed.Name is null || user is null)
         {
             using var document = JsonDocument.Parse(bytes);
-            return UnknownEvent.Create(platform, pageId, document.RootElement, context, null) with
+            return UnknownEvent.Create(platform, businessType, pageId, document.RootElement, context, null) with
             {
                 Timestamp = time.Seconds, TimestampMs = time.Milliseconds, TimestampSource = time.Source, Standby = standby,
             };
@@ -63,11 +68,11 @@ public sealed class MessagingParser(Platform platform, IdType userType, IdType? 
             TimestampSource = time.Source,
             ReceivedAt = context.ReceivedAt,
             From = sender,
-            FromType = sender is null ? null : outbound ? _businessType : senderType,
+            FromType = sender is null ? null : outbound ? businessType : senderType,
             To = recipient,
-            ToType = recipient is null ? null : outbound ? userType : _businessType,
+            ToType = recipient is null ? null : outbound ? userType : businessType,
             PageId = pageId,
-            PageIdType = _businessType,
+            PageIdType = businessType,
             UserId = user,
             UserIdType = senderType,
             ConversationId = EventIds.Conversation(platform, pageId, user),

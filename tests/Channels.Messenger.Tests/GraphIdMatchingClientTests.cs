@@ -6,7 +6,7 @@ using Normalizer.Testing;
 using Normalizer.Testing.FakeGraph;
 using static Normalizer.Testing.GraphTestBed;
 
-namespace Normalizer.Tests.Identity;
+namespace Normalizer.Channels.Messenger.Tests;
 
 public sealed class GraphIdMatchingClientTests
 {
@@ -138,69 +138,5 @@ public sealed class GraphIdMatchingClientTests
 
         Assert.Equal(SendErrorKind.BadRequest, result.Error!.Kind);
         Assert.Empty(bed.Graph.Calls);
-    }
-
-    [Fact]
-    public async Task ProfileAsync_Messenger_ReturnsNamesPictureAndLocale()
-    {
-        await using var bed = await StartAsync();
-
-        var profile = await bed.Get<IIdMatchingClient>().ProfileAsync(new TaggedId(IdType.Psid, Psid), MessengerPage(), CancellationToken.None);
-
-        Assert.Equal(new UserProfile { FirstName = "Ana", LastName = "García", ProfilePic = "https://example.invalid/ana.jpg", Locale = "es_ES" }, profile);
-        var call = bed.Graph.Calls.Single();
-        Assert.Equal(("/v25.0/7000000000000001", "first_name,last_name,profile_pic,locale"), (call.Path, call.Query["fields"]));
-        Assert.True(call.UsedToken(PageToken));
-        Assert.True(call.ProofValid);
-    }
-
-    [Fact]
-    public async Task ProfileAsync_InstagramLogin_AsksInstagramHost()
-    {
-        await using var bed = await StartAsync();
-
-        var profile = await bed.Get<IIdMatchingClient>().ProfileAsync(new TaggedId(IdType.Igsid, Igsid), IgLoginAccount(), CancellationToken.None);
-
-        Assert.Equal(("Marta", "marta.ig"), (profile!.Name, profile.Username));
-        Assert.Empty(bed.Graph.Calls);
-        var call = bed.Instagram.Calls.Single();
-        Assert.Equal("name,username,profile_pic", call.Query["fields"]);
-        Assert.True(call.UsedToken(IgToken));
-        Assert.True(call.ProofValid);
-    }
-
-    [Fact]
-    public async Task ProfileAsync_InstagramFacebookLogin_AsksGraphWithPageToken()
-    {
-        await using var bed = await StartAsync();
-
-        var profile = await bed.Get<IIdMatchingClient>().ProfileAsync(new TaggedId(IdType.Igsid, LinkedIgsid), IgLinkedAccount(), CancellationToken.None);
-
-        Assert.Equal(("Luz", "luz.ig"), (profile!.Name, profile.Username));
-        Assert.Empty(bed.Instagram.Calls);
-        Assert.True(bed.Graph.Calls.Single().UsedToken(PageToken));
-    }
-
-    [Fact]
-    public async Task ProfileAsync_WhatsApp_ReturnsNullWithoutCalling()
-    {
-        await using var bed = await StartAsync();
-
-        var profile = await bed.Get<IIdMatchingClient>().ProfileAsync(new TaggedId(IdType.WaId, WaId), WaNumber(), CancellationToken.None);
-
-        Assert.Null(profile);
-        Assert.Empty(bed.Graph.Calls);
-    }
-
-    [Fact]
-    public async Task ProfileAsync_NoProfileAvailable_ReturnsNull()
-    {
-        await using var bed = await StartAsync(g => g.AddUser(PageId, "7000000000000005", FakeProfile.NotAvailable));
-
-        var profile = await bed.Get<IIdMatchingClient>().ProfileAsync(
-            new TaggedId(IdType.Psid, "7000000000000005"), MessengerPage(), CancellationToken.None);
-
-        Assert.Null(profile);
-        Assert.Equal(2018218, bed.Graph.Calls.Single().ErrorSubcode);
     }
 }

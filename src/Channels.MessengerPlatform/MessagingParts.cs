@@ -2,7 +2,7 @@ using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Json;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Readers of the parts of Messenger Platform items (messages, referrals, opt-ins…). Each is called with the reader on

@@ -3,7 +3,7 @@ using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Json;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Reads one Messenger Platform entry (Messenger and Instagram share the shape): <c>messaging[]</c> and
@@ -20,7 +20,7 @@ public static class MessagingEntry
     /// leaves the reader on the entry's end. Meta sends the entry's id and time before its items, which are then
     /// normalized as they are read; otherwise the entry is read a second time, knowing both.
     /// </summary>
-    public static void Normalize(MessagingParser parser, Platform platform, ref Utf8JsonReader reader, WebhookContext context,
+    public static void Normalize(MessagingParser parser, ref Utf8JsonReader reader, WebhookContext context,
         List<NormalizedEvent> output, ChangeHandler changes)
     {
         ArgumentNullException.ThrowIfNull(parser);
@@ -28,7 +28,7 @@ public static class MessagingEntry
         ArgumentNullException.ThrowIfNull(changes);
         var entry = reader;
         var before = output.Count;
-        var walk = new Walk(parser, platform, changes);
+        var walk = new Walk(parser, changes);
         if (!walk.Read(ref reader, context, output, replay: false))
         {
             output.RemoveRange(before, output.Count - before);
@@ -40,13 +40,13 @@ public static class MessagingEntry
         {
             reader = entry;
             using var document = context.Parse(ref reader);
-            output.Add(UnknownEvent.Create(platform, walk.BusinessId, document.RootElement, context, walk.Time));
+            output.Add(UnknownEvent.Create(parser.Platform, parser.BusinessType, walk.BusinessId, document.RootElement, context, walk.Time));
         }
     }
 
     // One pass over an entry. The first reads the id and time and the items that follow both; it says whether that was
     // all of them. A replay takes the id and time the first pass found last and reads every item.
-    private struct Walk(MessagingParser parser, Platform platform, ChangeHandler changes)
+    private struct Walk(MessagingParser parser, ChangeHandler changes)
     {
         public string BusinessId { get; private set; } = "";
 
@@ -117,7 +117,8 @@ public static class MessagingEntry
                 using var document = context.Parse(ref reader);
                 output.Add(container == "changes"
                     ? changes(document.RootElement, BusinessId, Time, context)
-                    : UnknownEvent.Create(platform, BusinessId, document.RootElement, context, Time, container) with { Standby = standby });
+                    : UnknownEvent.Create(parser.Platform, parser.BusinessType, BusinessId, document.RootElement, context, Time, container)
+                        with { Standby = standby });
             }
         }
     }

@@ -1,6 +1,6 @@
 using Normalizer.Events;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// What one <c>messaging[]</c> item holds, read in one pass by <see cref="MessagingKinds.Read"/>: its ids and every

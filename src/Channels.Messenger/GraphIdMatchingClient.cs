@@ -1,28 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using Normalizer.Channels;
-using Normalizer.Channels.Messaging;
 using Normalizer.Credentials;
 using Normalizer.Events;
 using Normalizer.Graph;
-using Normalizer.Ids;
+using Normalizer.Identity;
 using Normalizer.Sending;
 
-namespace Normalizer.Identity;
+namespace Normalizer.Channels.Messenger;
 
 /// <summary>
 /// The ID Matching API over <see cref="IGraphClient"/> (Meta's ID Matching API): every call carries the token the
-/// edge documents and <c>appsecret_proof</c>. Errors are classified with the Messenger Platform table (Meta: Graph API error codes–Meta: Messenger Platform error codes).
+/// edge documents and <c>appsecret_proof</c>. Errors are classified with the Messenger table (Meta: Graph API error codes–Meta: Messenger Platform error codes).
 /// Only the first page of <c>data</c> is read: one person has few PSIDs/ASIDs.
 /// </summary>
-internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdMatchingClient> logger) : IIdMatchingClient
+internal sealed class GraphIdMatchingClient(IGraphClient graph) : IIdMatchingClient
 {
     /// <summary>pages_id_mapping accepts up to 200 ASIDs per call (Meta: Page-Scoped ID API).</summary>
     public const int MaxMappingIds = 200;
 
-    private const string MessengerProfileFields = "first_name,last_name,profile_pic,locale";
-    private const string InstagramProfileFields = "name,username,profile_pic";
+    public Platform Platform => Platform.Facebook;
 
     public async Task<IdMatchResult> IdsForPagesAsync(string asid, string? pageId, AppCredentials app, CancellationToken cancellationToken)
     {
@@ -102,44 +98,6 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
         return new IdMatchResult { Matches = matches };
     }
 
-    public async Task<UserProfile?> ProfileAsync(TaggedId user, PageCredentials page, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        if (page.Platform == Platform.WhatsApp || !GraphPath.IsValidId(user.Value))
-        {
-            return null; // WhatsApp has no profile endpoint: the profile name comes with each webhook (Meta: WhatsApp Cloud API webhooks).
-        }
-
-        var instagram = page.Platform == Platform.Instagram;
-        var fields = new Dictionary<string, string> { ["fields"] = instagram ? InstagramProfileFields : MessengerProfileFields };
-        // Instagram (Meta: User Profile API): through the linked Page on graph.facebook.com (Facebook Login), else graph.instagram.com.
-        var request = new GraphRequest
-        {
-            Method = HttpMethod.Get,
-            Path = user.Value,
-            Query = fields,
-            AccessToken = page.AccessToken,
-            AppSecret = page.AppSecret,
-            InstagramLogin = instagram && page.LinkedPageId is null,
-        };
-        var response = await graph.SendAsync(request, cancellationToken);
-        if (!response.IsSuccess)
-        {
-            Log.ProfileUnavailable(logger, page.Platform.ToWire(), response.Error?.Code, response.Error?.Subcode);
-            return null;
-        }
-
-        return new UserProfile
-        {
-            FirstName = response.String("first_name"),
-            LastName = response.String("last_name"),
-            Name = response.String("name"),
-            Username = response.String("username"),
-            ProfilePic = response.String("profile_pic"),
-            Locale = response.String("locale"),
-        };
-    }
-
     private static IReadOnlyList<IdMatch> ReadMatches(GraphResponse response, string scopeMember, string source, string? scopeFallback)
     {
         var matches = new List<IdMatch>();
@@ -200,7 +158,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph, ILogger<GraphIdM
     private static IdMatchResult Failed(GraphResponse response) => new()
     {
         Error = response.ToSendError(
-            MessagingErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
+            MessengerErrorMap.Classify(response.StatusCode, response.Error?.Code, response.Error?.Subcode)),
     };
 
     private static IdMatchResult Invalid(string message) =>

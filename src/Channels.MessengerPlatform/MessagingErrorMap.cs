@@ -1,7 +1,7 @@
 using Normalizer.Graph;
 using Normalizer.Sending;
 
-namespace Normalizer.Channels.Messaging;
+namespace Normalizer.Channels.MessengerPlatform;
 
 /// <summary>
 /// Meta's generic Graph codes and the Messenger Platform send errors, shared by Messenger and Instagram
