@@ -1,4 +1,5 @@
 using Normalizer.Credentials;
+using Normalizer.Graph;
 using Normalizer.Identity;
 
 namespace Normalizer.Host.Endpoints;
@@ -13,7 +14,7 @@ internal static class ContactsEndpoints
         var contacts = v1.MapGroup("/contacts").WithTags("Identity");
         contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.");
         contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.");
-        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID ({asid, app_id}) or another contact ({contact_id}) to this contact's person.");
+        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID with its app ({asid, app_id}) to this contact, or another contact ({contact_id}) to its person.");
         v1.MapPost("/identities/resolve", ResolveAsync).WithTags("Identity").WithSummary("PSIDs of up to 200 ASIDs on one Page (ids_for_pages).");
     }
 
@@ -59,11 +60,22 @@ internal static class ContactsEndpoints
         }
         else if (link.Asid is { Length: > 0 } asid)
         {
-            await store.SaveAsync(contact with { Asid = asid }, cancellationToken);
+            // An ASID is unique only within its app (README: identity): never stored without it.
+            if (link.AppId is not { Length: > 0 } appId)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'app_id' with 'asid': an ASID is scoped to its app");
+            }
+
+            if (!GraphPath.IsValidId(asid) || !GraphPath.IsValidId(appId))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'asid' and 'app_id' must be IDs (no spaces, slashes or control characters)");
+            }
+
+            await store.LinkAsync(contact.Id, new AppScopedId(asid, appId), null, null, cancellationToken);
         }
         else
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'contact_id', or 'asid' (with 'app_id')");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'contact_id', or 'asid' with 'app_id'");
         }
 
         return List(await store.ListByPersonAsync(contact.PersonId, cancellationToken));
