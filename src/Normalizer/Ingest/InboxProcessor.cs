@@ -99,7 +99,8 @@ public sealed partial class InboxProcessor(
     private async Task<int> ProcessBatchAsync(IReadOnlyList<InboxRow> rows, CancellationToken cancellationToken)
     {
         // Writes take turns with the other writers of the events' file (delivery; the inbox writer too when the store is
-        // one file): webhooks wait for one turn at most. A separate inbox: the marks take a turn at its gate (CommitAsync).
+        // one file): webhooks wait for one turn at most. A separate inbox file is not written here (its progress is kept
+        // beside the events).
         using var turn = await gates.Events.EnterAsync(cancellationToken).ConfigureAwait(false);
 
         // First without a savepoint per row (two statements per row saved). A row that throws is rare: the whole

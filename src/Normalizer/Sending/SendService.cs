@@ -17,7 +17,7 @@ namespace Normalizer.Sending;
 /// </summary>
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
-    IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, PageRateLimiter limiter,
+    IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, SendRateLimiter limiter,
     IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
@@ -99,7 +99,7 @@ public sealed partial class SendService(
         var call = new ChannelSendRequest(page, target.Recipient, message, messagingType, request.Tag);
         return await Retry(settings).ExecuteAsync(async token =>
         {
-            await limiter.AcquireAsync(target.PageId, token).ConfigureAwait(false);
+            await limiter.AcquireAsync(page.AccessToken, token).ConfigureAwait(false);
             var outcome = await sender.SendAsync(call, token).ConfigureAwait(false);
             attempts.Add(new SendAttempt
             {

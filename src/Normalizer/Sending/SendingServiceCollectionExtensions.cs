@@ -16,7 +16,7 @@ public static class SendingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<SendOptions>().BindConfiguration(SendOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendOptions>, SendOptionsValidator>());
-        builder.Services.TryAddSingleton<PageRateLimiter>();
+        builder.Services.TryAddSingleton<SendRateLimiter>();
         builder.Services.TryAddSingleton<SendService>();
         builder.Services.TryAddSingleton<Identity.IdentityRelinker>();
         builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
