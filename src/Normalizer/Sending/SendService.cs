@@ -18,7 +18,7 @@ namespace Normalizer.Sending;
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
     IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, SendRateLimiter limiter,
-    IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
+    RelinkedEvents relinkedEvents, IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
     private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
