@@ -40,6 +40,7 @@ public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, 
                 TimestampMs = now.ToUnixTimeMilliseconds(), ReceivedAt = now,
                 From = current.ScopedId, FromType = current.IdType, To = current.ScopeId, ToType = ScopeType(current.Platform),
                 PageId = current.ScopeId, PageIdType = ScopeType(current.Platform), UserId = current.ScopedId, UserIdType = current.IdType,
+                ConversationId = EventIds.Conversation(current.Platform, current.ScopeId, current.ScopedId),
                 // Made by Normalizer itself from Meta's answer to an authenticated call, not received unsigned.
                 SignatureVerified = true, Standby = false, Raw = raw,
             };
