@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Channels;
 using Normalizer.Events;
 using Normalizer.Ids;
 using Normalizer.Ingest;
@@ -11,7 +12,7 @@ namespace Normalizer.Identity;
 /// Stores an <c>identity.relinked</c> event through the pipeline (so it is delivered like any other) and publishes it.
 /// Its id comes from the two scoped IDs, so hosts that find the same relink store it once.
 /// </summary>
-public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, TimeProvider time)
+public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, ChannelRegistry channels, TimeProvider time)
 {
     /// <summary>
     /// Stores the event of <paramref name="relink"/>; <paramref name="trigger"/> is the customer's event that revealed it
@@ -51,10 +52,6 @@ public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, 
         feed.Publish(session.Stored);
     }
 
-    private static IdType ScopeType(Platform platform) => platform switch
-    {
-        Platform.Instagram => IdType.IgAccountId,
-        Platform.WhatsApp => IdType.PhoneNumberId,
-        _ => IdType.PageId,
-    };
+    // The channel declares the type of its business IDs (PAGE_ID, IG_ACCOUNT_ID…).
+    private IdType ScopeType(Platform platform) => channels.IdsOf(platform)?.Business ?? IdType.PageId;
 }
