@@ -189,6 +189,32 @@ public sealed class PsidResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inbound_PersonWithAQueuedMessengerSendWritesOnWhatsApp_SendsItOnWhatsApp()
+    {
+        await _f.InboundAsync(PageA, PsidA);
+        await _f.InboundWhatsAppAsync(WaId);
+        var fb = await _f.ContactAsync(PsidA, PageA);
+        var wa = await _f.ContactAsync(WaId, Number);
+        using (var api = _f.App.Api())
+        {
+            (await api.PostAsJsonAsync($"/v1/contacts/{fb.GetProperty("id").GetString()}/links", new { contact_id = wa.GetProperty("id").GetString() }))
+                .EnsureSuccessStatusCode();
+        }
+
+        _f.Graph.MarkReset(PageA, PsidA);
+        var queued = Text(PsidA, PageA);
+        queued["queue_if_unreachable"] = true;
+        Assert.Equal(202, (await _f.SendAsync(queued)).Status);
+        Assert.Empty(_f.Graph.SendsTo(Number));
+
+        await _f.InboundWhatsAppAsync(WaId);
+        await WaitAsync(() => Task.FromResult(_f.Graph.SendsTo(Number).Count > 0));
+
+        var sent = Assert.Single(_f.Graph.SendsTo(Number));
+        Assert.Equal("Your order shipped", sent.BodyJson().GetProperty("text").GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task Inbound_SamePsidOnTwoPages_IsTwoContacts()
     {
         _f.Graph.AddUser(PageB, PsidA);
