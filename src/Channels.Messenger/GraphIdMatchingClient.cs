@@ -32,9 +32,13 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph) : IIdMatchingCli
         var token = string.IsNullOrEmpty(app.AccessToken) ? $"{app.AppId}|{app.Secret}" : app.AccessToken;
         var query = pageId is null ? null : new Dictionary<string, string> { ["page"] = pageId };
         var response = await graph.SendAsync(GraphRequest.Get($"{asid}/ids_for_pages", token, app.Secret, query), cancellationToken);
-        return response.IsSuccess
-            ? new IdMatchResult { Matches = ReadMatches(response, "page", asid, scopeFallback: pageId) }
-            : Failed(response);
+        if (!response.IsSuccess)
+        {
+            // 100: the ASID is no user of this app (Graph's "object does not exist" for it): invalid, as pages_id_mapping says.
+            return Failed(response) with { InvalidIds = response.Error?.Code == 100 ? [asid] : [] };
+        }
+
+        return new IdMatchResult { Matches = ReadMatches(response, "page", asid, scopeFallback: pageId) };
     }
 
     public async Task<IdMatchResult> IdsForAppsAsync(string psid, PageCredentials page, CancellationToken cancellationToken)
@@ -77,7 +81,7 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph) : IIdMatchingCli
         var response = await graph.SendAsync(GraphRequest.Post("pages_id_mapping", body, page.AccessToken, page.AppSecret), cancellationToken);
         if (!response.IsSuccess)
         {
-            return Failed(response) with { InvalidIds = InvalidIdsOf(response.Error?.ErrorData) };
+            return Failed(response) with { InvalidIds = InvalidIdsOf(response.Error?.ErrorData), EdgeUnavailable = IsRefusedToApp(response.Error?.Code) };
         }
 
         var items = Data(response).ToList();
@@ -97,6 +101,12 @@ internal sealed class GraphIdMatchingClient(IGraphClient graph) : IIdMatchingCli
 
         return new IdMatchResult { Matches = matches };
     }
+
+    // The Page-Scoped ID API is open only to apps created before 2018-05-01 that passed App Review, for 180 days, and is
+    // deprecated from v7.0 (Meta: Page-Scoped ID API). An app it is closed to gets code 3, "Application does not have the
+    // capability to make this API call" (Meta: Graph API error codes, capability); a version it is gone from gets code 12,
+    // "… is deprecated for versions v… and higher" (Graph's answer to retired calls, third-party reports).
+    private static bool IsRefusedToApp(int? code) => code is 3 or 12;
 
     private static IReadOnlyList<IdMatch> ReadMatches(GraphResponse response, string scopeMember, string source, string? scopeFallback)
     {

@@ -128,6 +128,35 @@ public sealed class GraphIdMatchingClientTests
         Assert.True(bed.Graph.Calls.Single().BodyJson().GetProperty("ignore_invalid_ids").GetBoolean());
     }
 
+    [Theory]
+    [InlineData(3, true)]     // "Application does not have the capability to make this API call"
+    [InlineData(12, true)]    // "… is deprecated for versions v7.0 and higher"
+    [InlineData(613, false)]
+    [InlineData(190, false)]
+    public async Task PagesIdMappingAsync_MetaError_IsEdgeUnavailableOnlyWhenTheApiIsRefusedToTheApp(int code, bool unavailable)
+    {
+        await using var bed = await StartAsync();
+        bed.Graph.Script(FakeGraphCallKind.PagesIdMapping, PageId).FailWith(code);
+
+        var result = await bed.Get<IIdMatchingClient>().PagesIdMappingAsync([Asid], MessengerPage(), true, CancellationToken.None);
+
+        Assert.Equal(code, result.Error?.Code);
+        Assert.Equal(unavailable, result.EdgeUnavailable);
+        Assert.Empty(result.Matches);
+    }
+
+    [Fact]
+    public async Task IdsForPagesAsync_AsidUnknownToTheApp_ReportsItInvalid()
+    {
+        await using var bed = await StartAsync();
+
+        var result = await bed.Get<IIdMatchingClient>().IdsForPagesAsync(OtherAsid, PageId, App(), CancellationToken.None);
+
+        Assert.Equal(100, result.Error?.Code);
+        Assert.Equal([OtherAsid], result.InvalidIds);
+        Assert.False(result.EdgeUnavailable);
+    }
+
     [Fact]
     public async Task PagesIdMappingAsync_Over200Asids_FailsWithoutCallingMeta()
     {

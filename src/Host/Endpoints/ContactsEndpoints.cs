@@ -1,20 +1,17 @@
-using Normalizer.Credentials;
+using Normalizer.Graph;
 using Normalizer.Identity;
 
 namespace Normalizer.Host.Endpoints;
 
-/// <summary>Identity (README: identity): look up contacts, link them into persons, resolve ASIDs to PSIDs.</summary>
+/// <summary>Identity (README: identity): look up contacts, link them into persons; ASIDs are resolved by <see cref="IdentitiesEndpoints"/>.</summary>
 internal static class ContactsEndpoints
 {
-    private const int MaxAsids = 200;
-
     public static void MapContacts(this RouteGroupBuilder v1)
     {
         var contacts = v1.MapGroup("/contacts").WithTags("Identity");
         contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.");
         contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.");
-        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID ({asid, app_id}) or another contact ({contact_id}) to this contact's person.");
-        v1.MapPost("/identities/resolve", ResolveAsync).WithTags("Identity").WithSummary("PSIDs of up to 200 ASIDs on one Page (ids_for_pages).");
+        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID with its app ({asid, app_id}) to this contact, or another contact ({contact_id}) to its person.");
     }
 
     private static async Task<IResult> FindAsync(HttpRequest request, IContactStore store, CancellationToken cancellationToken)
@@ -59,41 +56,25 @@ internal static class ContactsEndpoints
         }
         else if (link.Asid is { Length: > 0 } asid)
         {
-            await store.SaveAsync(contact with { Asid = asid }, cancellationToken);
+            // An ASID is unique only within its app (README: identity): never stored without it.
+            if (link.AppId is not { Length: > 0 } appId)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'app_id' with 'asid': an ASID is scoped to its app");
+            }
+
+            if (!GraphPath.IsValidId(asid) || !GraphPath.IsValidId(appId))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'asid' and 'app_id' must be IDs (no spaces, slashes or control characters)");
+            }
+
+            await store.LinkAsync(contact.Id, new AppScopedId(asid, appId), null, null, cancellationToken);
         }
         else
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'contact_id', or 'asid' (with 'app_id')");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "give 'contact_id', or 'asid' with 'app_id'");
         }
 
         return List(await store.ListByPersonAsync(contact.PersonId, cancellationToken));
-    }
-
-    private static async Task<IResult> ResolveAsync(ResolveRequest request, ICredentialStore credentials, IIdMatchingClient idMatching,
-        CancellationToken cancellationToken)
-    {
-        if (request.PageId is not { Length: > 0 } pageId || request.Asids is not { Count: > 0 and <= MaxAsids } asids)
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"give 'page_id' and 1–{MaxAsids} 'asids'");
-        }
-
-        var page = await credentials.FindPageAsync(pageId, cancellationToken);
-        var app = page?.AppId is { } appId ? await credentials.FindAppAsync(appId, cancellationToken) : null;
-        if (app is null)
-        {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "no_app_credentials",
-                $"page_id {pageId} has no configured app with a secret and app token (Normalizer__Pages__N__AppId, Normalizer__Apps__N__…)");
-        }
-
-        var data = new List<ResolvedId>(asids.Count);
-        foreach (var asid in asids)
-        {
-            var result = await idMatching.IdsForPagesAsync(asid, pageId, app, cancellationToken);
-            var psid = result.Matches.FirstOrDefault(m => m.ScopeId == pageId)?.Id;
-            data.Add(new ResolvedId(asid, psid, psid is not null ? null : result.Error is null ? "invalid_id" : Sending.SendService.Wire(result.Error.Kind)));
-        }
-
-        return TypedResults.Json(new ResolveResult(data), HostJsonContext.Default.ResolveResult);
     }
 
     private static IResult List(IReadOnlyList<Contact> contacts) => TypedResults.Json(new ContactList(contacts), HostJsonContext.Default.ContactList);

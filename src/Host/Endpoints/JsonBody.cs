@@ -9,9 +9,13 @@ internal static class JsonBody
     public const int MaxBytes = 256 * 1024;
 
     /// <summary>The parsed document (dispose it) or the error to answer; the error never quotes the body.</summary>
-    public static async Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadObjectAsync(request, MaxBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadObjectAsync(HttpRequest, CancellationToken)"/>, for a body that may be up to <paramref name="maxBytes"/>.</summary>
+    public static async Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var (buffer, length) = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken);
+        var (buffer, length) = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (length == RequestBody.Incomplete)
         {
             return (null, RequestBody.IncompleteResult());
@@ -19,7 +23,7 @@ internal static class JsonBody
 
         if (buffer is null)
         {
-            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"the body is larger than {MaxBytes} bytes"));
+            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"the body is larger than {maxBytes} bytes"));
         }
 
         try

@@ -32,9 +32,15 @@ public sealed record Contact
     [Description("The Page, Instagram account or phone_number_id that scopes it.")]
     public required string ScopeId { get; init; }
 
-    /// <summary>The app-scoped ID linked to it, if known.</summary>
-    [Description("The app-scoped user ID (ASID) linked to it, if known.")]
+    /// <summary>The app-scoped ID linked to it, if known; written as null when not.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("The app-scoped user ID (ASID) linked to it, or null.")]
     public string? Asid { get; init; }
+
+    /// <summary>The app that scopes <see cref="Asid"/>; null when there is no ASID, or it was stored before its app was kept.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("The app that scopes asid (an ASID is unique only within its app), or null.")]
+    public string? AsidAppId { get; init; }
 
     /// <summary>False once Meta said the ID is no longer valid.</summary>
     [Description("False once Meta said the ID is no longer reachable (e.g. a PSID reset).")]
@@ -48,9 +54,14 @@ public sealed record Contact
     [Description("Time of the last event from it, RFC 3339.")]
     public required DateTimeOffset LastSeen { get; init; }
 
-    /// <summary>Cached profile fields.</summary>
-    [Description("Profile fields fetched once from the Graph API and cached.")]
+    /// <summary>Cached profile fields; written as null when none are known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("Profile fields fetched once from the Graph API and cached, or null.")]
     public UserProfile? Profile { get; init; }
+
+    /// <summary>The ASID with its app, when both are known.</summary>
+    [JsonIgnore]
+    public AppScopedId? AppScoped => Asid is { } asid && AsidAppId is { } appId ? new AppScopedId(asid, appId) : null;
 
     /// <summary>The scoped ID as a tagged ID.</summary>
     [JsonIgnore]

@@ -12,8 +12,8 @@ public interface IContactStore
     /// <summary>Every contact of a person.</summary>
     Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken);
 
-    /// <summary>Every contact carrying this ASID.</summary>
-    Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken);
+    /// <summary>Every contact carrying this ASID of this app (the same ASID under another app is another identity).</summary>
+    Task<IReadOnlyList<Contact>> ListByAsidAsync(AppScopedId asid, CancellationToken cancellationToken);
 
     /// <summary>Moves every contact of person <paramref name="fromPersonId"/> to person <paramref name="toPersonId"/>.</summary>
     Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken);
@@ -22,13 +22,14 @@ public interface IContactStore
     Task MarkInactiveAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records <paramref name="contact"/> (insert, or update of the same scoped ID): person, ASID, activity and profile.
+    /// Records <paramref name="contact"/> (insert, or update of the same scoped ID): person, ASID (with its app), activity
+    /// and profile.
     /// </summary>
     Task SaveAsync(Contact contact, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records what an identity lookup learned about an existing contact (its ASID, person and profile, each only when
-    /// given) and nothing else: its activity and the rest stay as they are now, not as they were when the lookup began.
+    /// Records what an identity lookup learned about an existing contact (its ASID with its app, person and profile, each
+    /// only when given) and nothing else: its activity and the rest stay as they are now, not as they were when the lookup began.
     /// </summary>
-    Task LinkAsync(string id, string? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken);
+    Task LinkAsync(string id, AppScopedId? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken);
 }

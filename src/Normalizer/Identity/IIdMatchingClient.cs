@@ -22,6 +22,10 @@ public interface IIdMatchingClient
     /// <summary>The ASIDs of <paramref name="psid"/> for the apps of the Page's business.</summary>
     Task<IdMatchResult> IdsForAppsAsync(string psid, PageCredentials page, CancellationToken cancellationToken);
 
-    /// <summary>Scoped IDs of up to 200 ASIDs for one Page (<c>POST /pages_id_mapping</c>).</summary>
+    /// <summary>
+    /// Scoped IDs of up to 200 ASIDs for one Page (<c>POST /pages_id_mapping</c>). A match names the ASID it came from
+    /// (<see cref="IdMatch.SourceId"/>) only when Meta's answer says which it is; with <paramref name="ignoreInvalidIds"/>
+    /// Meta drops invalid IDs silently, and the others may then be unnamed.
+    /// </summary>
     Task<IdMatchResult> PagesIdMappingAsync(IReadOnlyList<string> asids, PageCredentials page, bool ignoreInvalidIds, CancellationToken cancellationToken);
 }

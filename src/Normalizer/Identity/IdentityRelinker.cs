@@ -52,7 +52,8 @@ public sealed partial class IdentityRelinker(
         // unreachable (a PSID reset) meanwhile, and that is newer than this event.
         var page = await credentials.FindPageAsync(evt.PageId, cancellationToken).ConfigureAwait(false);
         var profiled = contact with { Profile = contact.Profile ?? await ProfileAsync(evt, contact, page, cancellationToken).ConfigureAwait(false) };
-        if (!_idMatching.TryGetValue(evt.Platform, out var matching) || contact.Asid is not null || page is null)
+        // An ASID stored before its app was kept is asked again, so that it gets its app.
+        if (!_idMatching.TryGetValue(evt.Platform, out var matching) || contact.AppScoped is not null || page is null)
         {
             if (profiled.Profile != contact.Profile)
             {
@@ -62,15 +63,18 @@ public sealed partial class IdentityRelinker(
             return;
         }
 
+        // ids_for_apps lists the person's ASIDs in every app of the business; the one of the Page's own app comes first.
         var result = await matching.IdsForAppsAsync(userId, page, cancellationToken).ConfigureAwait(false);
-        var match = result.Matches.FirstOrDefault();
-        var previous = match is null ? null : (await contacts.ListByAsidAsync(match.Id, cancellationToken).ConfigureAwait(false))
+        var match = result.Matches.FirstOrDefault(m => m.ScopeId == page.AppId) ?? result.Matches.FirstOrDefault();
+        AppScopedId? asid = match is null ? null : new AppScopedId(match.Id, match.ScopeId);
+        var previous = asid is not { } known ? null : (await contacts.ListByAsidAsync(known, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(c => c.ScopeId == evt.PageId && c.ScopedId != userId);
         var linked = profiled with
         {
-            Asid = match?.Id, PersonId = previous?.PersonId ?? contact.PersonId, IsActive = true, Profile = profiled.Profile ?? previous?.Profile,
+            Asid = asid?.Asid ?? contact.Asid, AsidAppId = asid?.AppId ?? contact.AsidAppId, PersonId = previous?.PersonId ?? contact.PersonId,
+            IsActive = true, Profile = profiled.Profile ?? previous?.Profile,
         };
-        await contacts.LinkAsync(linked.Id, linked.Asid, previous?.PersonId, linked.Profile, cancellationToken).ConfigureAwait(false);
+        await contacts.LinkAsync(linked.Id, asid, previous?.PersonId, linked.Profile, cancellationToken).ConfigureAwait(false);
         if (previous is null)
         {
             return;
@@ -91,7 +95,7 @@ public sealed partial class IdentityRelinker(
     {
         var raw = new RawJson(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
         {
-            ["previous_user_id"] = previous.ScopedId, ["user_id"] = linked.ScopedId, ["asid"] = linked.Asid,
+            ["previous_user_id"] = previous.ScopedId, ["user_id"] = linked.ScopedId, ["asid"] = linked.Asid, ["asid_app_id"] = linked.AsidAppId,
             ["person_id"] = linked.PersonId, ["contact_id"] = linked.Id, ["method"] = "ids_for_apps",
         }, Json.NormalizerJsonContext.Default.DictionaryStringString));
         var evt = trigger with

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Normalizer.Json;
@@ -93,6 +94,24 @@ public static class SchemaExporter
             obj.Insert(0, "description", description);
         }
 
+        RequireAlwaysWritten(context.TypeInfo, obj);
         return obj;
     }
+
+    // A member written even when null (JsonIgnoreCondition.Never) is in every answer, so the schema requires it; the
+    // list keeps the members' order.
+    private static void RequireAlwaysWritten(JsonTypeInfo type, JsonObject schema)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || !type.Properties.Any(IsAlwaysWritten))
+        {
+            return;
+        }
+
+        var required = (schema["required"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
+        schema["required"] = new JsonArray([.. type.Properties.Where(p => required.Contains(p.Name) || IsAlwaysWritten(p)).Select(p => (JsonNode)p.Name)]);
+    }
+
+    private static bool IsAlwaysWritten(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition == JsonIgnoreCondition.Never) == true;
 }

@@ -12,20 +12,23 @@ public sealed record SendResult
     public required SendStatus Status { get; init; }
 
     /// <summary>Channel actually used (the last attempt's).</summary>
-    [Description("Channel actually used (the last attempt's).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("Channel actually used (the last attempt's); null when none was reached.")]
     public Platform? Platform { get; init; }
 
     /// <summary>Page / account / number actually used.</summary>
-    [Description("Page / account / number actually used.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("Page / account / number actually used; null when none was reached.")]
     public string? PageId { get; init; }
 
     /// <summary>Recipient ID actually used.</summary>
-    [Description("Recipient ID actually used.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [Description("Recipient ID actually used; null when none was reached.")]
     public string? To { get; init; }
 
     /// <summary>Meta's message id (mid / wamid) when sent.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    [Description("Meta's message id (mid / wamid) when sent.")]
+    [Description("Meta's message id (mid / wamid) when sent, else null.")]
     public string? MessageId { get; init; }
 
     /// <summary>null, <c>refreshed_id</c> or <c>channel</c>.</summary>
@@ -39,7 +42,7 @@ public sealed record SendResult
 
     /// <summary>Why it failed (status failed), or why it was queued.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    [Description("Why it failed (status failed), or why it was queued.")]
+    [Description("Why it failed (status failed), or why it was queued; null when sent.")]
     public SendError? Error { get; init; }
 
     /// <summary>Id of the queued send, when status is queued.</summary>

@@ -59,8 +59,10 @@ public sealed partial class SendService
             return null;
         }
 
+        // ids_for_pages takes the token of the app that scopes the ASID; an ASID stored before its app was kept is tried
+        // with the Page's app, and a PSID in the answer confirms that app.
         var page = await credentials.FindPageAsync(target.PageId, cancellationToken).ConfigureAwait(false);
-        var app = page?.AppId is { } appId ? await credentials.FindAppAsync(appId, cancellationToken).ConfigureAwait(false) : null;
+        var app = (contact.AsidAppId ?? page?.AppId) is { } appId ? await credentials.FindAppAsync(appId, cancellationToken).ConfigureAwait(false) : null;
         if (app is null)
         {
             return null;
@@ -79,7 +81,7 @@ public sealed partial class SendService
         {
             Id = RecordIds.New(now).ToString(), PersonId = contact.PersonId, Platform = target.Platform, ScopedId = scopedId,
             IdType = sender.RecipientType(scopedId), ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
-        }) with { PersonId = contact.PersonId, Asid = asid, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
+        }) with { PersonId = contact.PersonId, Asid = asid, AsidAppId = app.AppId, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
         await contacts.SaveAsync(relinked, cancellationToken).ConfigureAwait(false);
 
         // Same person, same Page: the reply window of the conversation it was in still applies.

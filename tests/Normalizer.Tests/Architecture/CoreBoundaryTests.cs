@@ -8,7 +8,7 @@ namespace Normalizer.Tests.Architecture;
 /// <summary>
 /// The core knows no channel (PRODUCT.md §1): it references no assembly of the solution, holds no type of a channel's
 /// namespace, and branches on no platform. What differs per channel is declared by the channel plugin
-/// (<see cref="IChannel.Ids"/>, <see cref="IChannelSender"/>, <see cref="Identity.IChannelProfiles"/>, <see cref="Identity.IIdMatchingClient"/>).
+/// (<see cref="IChannel.Ids"/>, <see cref="IChannelSender"/>, <see cref="Normalizer.Identity.IChannelProfiles"/>, <see cref="Normalizer.Identity.IIdMatchingClient"/>).
 /// </summary>
 public sealed partial class CoreBoundaryTests
 {

@@ -11,7 +11,7 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
 {
     private const string Columns =
         "id AS Id, person_id AS PersonId, platform AS Platform, scoped_id AS ScopedId, id_type AS IdType, scope_id AS ScopeId, " +
-        "asid AS Asid, is_active AS IsActive, first_seen AS FirstSeen, last_seen AS LastSeen, profile AS Profile";
+        "asid AS Asid, asid_app_id AS AsidAppId, is_active AS IsActive, first_seen AS FirstSeen, last_seen AS LastSeen, profile AS Profile";
 
     public Task<Contact?> GetAsync(string id, CancellationToken cancellationToken) =>
         SingleAsync("SELECT " + Columns + " FROM contacts WHERE id = @id", new { id }, cancellationToken);
@@ -22,8 +22,9 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     public Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken) =>
         ListAsync("SELECT " + Columns + " FROM contacts WHERE person_id = @personId ORDER BY first_seen", new { personId }, cancellationToken);
 
-    public Task<IReadOnlyList<Contact>> ListByAsidAsync(string asid, CancellationToken cancellationToken) =>
-        ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @asid ORDER BY first_seen", new { asid }, cancellationToken);
+    public Task<IReadOnlyList<Contact>> ListByAsidAsync(AppScopedId asid, CancellationToken cancellationToken) =>
+        ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @Asid AND asid_app_id = @AppId ORDER BY first_seen",
+            new { asid.Asid, asid.AppId }, cancellationToken);
 
     public async Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken)
     {
@@ -39,16 +40,18 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task LinkAsync(string id, string? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken)
+    public async Task LinkAsync(string id, AppScopedId? asid, string? personId, UserProfile? profile, CancellationToken cancellationToken)
     {
+        // The ASID and its app are written together or not at all.
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE contacts SET asid = COALESCE(@asid, asid), person_id = COALESCE(@personId, person_id),
-                profile = COALESCE(@profile, profile)
+            UPDATE contacts SET asid = COALESCE(@asid, asid), asid_app_id = CASE WHEN @asid IS NULL THEN asid_app_id ELSE @asidAppId END,
+                person_id = COALESCE(@personId, person_id), profile = COALESCE(@profile, profile)
             WHERE id = @id
             """, new
         {
-            id, asid, personId, profile = profile is null ? null : JsonSerializer.Serialize(profile, NormalizerJsonContext.Default.UserProfile),
+            id, asid = asid?.Asid, asidAppId = asid?.AppId, personId,
+            profile = profile is null ? null : JsonSerializer.Serialize(profile, NormalizerJsonContext.Default.UserProfile),
         }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -56,16 +59,18 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("contacts",
-            "id, person_id, platform, scoped_id, id_type, scope_id, asid, is_active, first_seen, last_seen, profile",
-            "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @IsActive, @FirstSeen, @LastSeen, @Profile",
+            "id, person_id, platform, scoped_id, id_type, scope_id, asid, asid_app_id, is_active, first_seen, last_seen, profile",
+            "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @AsidAppId, @IsActive, @FirstSeen, @LastSeen, @Profile",
             "scoped_id, scope_id", """
-                person_id = excluded.person_id, asid = COALESCE(excluded.asid, contacts.asid), is_active = excluded.is_active,
+                person_id = excluded.person_id, asid = COALESCE(excluded.asid, contacts.asid),
+                asid_app_id = CASE WHEN excluded.asid IS NULL THEN contacts.asid_app_id ELSE excluded.asid_app_id END,
+                is_active = excluded.is_active,
                 last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END,
                 profile = COALESCE(excluded.profile, contacts.profile)
             """), new
         {
             contact.Id, contact.PersonId, Platform = contact.Platform.ToWire(), contact.ScopedId, IdType = IdTypes.ToWire(contact.IdType),
-            contact.ScopeId, contact.Asid, IsActive = contact.IsActive ? 1 : 0, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
+            contact.ScopeId, contact.Asid, contact.AsidAppId, IsActive = contact.IsActive ? 1 : 0, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
             LastSeen = contact.LastSeen.ToUnixTimeMilliseconds(),
             Profile = contact.Profile is null ? null : JsonSerializer.Serialize(contact.Profile, NormalizerJsonContext.Default.UserProfile),
         }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -87,7 +92,7 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
         return new Contact
         {
             Id = row.Id, PersonId = row.PersonId, Platform = platform, ScopedId = row.ScopedId, IdType = ParseIdType(row.IdType),
-            ScopeId = row.ScopeId, Asid = row.Asid, IsActive = row.IsActive != 0,
+            ScopeId = row.ScopeId, Asid = row.Asid, AsidAppId = row.AsidAppId, IsActive = row.IsActive != 0,
             FirstSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeen), LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.LastSeen),
             Profile = row.Profile is null ? null : JsonSerializer.Deserialize(row.Profile, NormalizerJsonContext.Default.UserProfile),
         };
@@ -96,5 +101,5 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     private static IdType ParseIdType(string wire) => Enum.GetValues<IdType>().First(t => IdTypes.ToWire(t) == wire);
 
     private sealed record Row(string Id, string PersonId, string Platform, string ScopedId, string IdType, string ScopeId, string? Asid,
-        long IsActive, long FirstSeen, long LastSeen, string? Profile);
+        string? AsidAppId, long IsActive, long FirstSeen, long LastSeen, string? Profile);
 }

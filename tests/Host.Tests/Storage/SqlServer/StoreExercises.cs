@@ -137,14 +137,14 @@ internal static class StoreExercises
         await contacts.GetAsync("ct_1", None);
         await contacts.FindAsync("7723419865501234", "104523987765432", None);
         await contacts.ListByPersonAsync("person-1", None);
-        await contacts.ListByAsidAsync("1122334455", None);
+        await contacts.ListByAsidAsync(new AppScopedId("1122334455", "1000000000000001"), None);
         await contacts.MergePersonsAsync("person-1", "person-2", None);
         await contacts.MarkInactiveAsync("ct_1", None);
-        await contacts.LinkAsync("ct_1", "1122334455", "person-2", new UserProfile { Name = "Ana Souza" }, None);
+        await contacts.LinkAsync("ct_1", new AppScopedId("1122334455", "1000000000000001"), "person-2", new UserProfile { Name = "Ana Souza" }, None);
         await contacts.SaveAsync(new Contact
         {
             Id = "ct_1", PersonId = "person-1", Platform = Platform.Facebook, ScopedId = "7723419865501234", IdType = IdType.Psid,
-            ScopeId = "104523987765432", IsActive = true, FirstSeen = Now, LastSeen = Now,
+            ScopeId = "104523987765432", Asid = "1122334455", AsidAppId = "1000000000000001", IsActive = true, FirstSeen = Now, LastSeen = Now,
         }, None);
     }
 
