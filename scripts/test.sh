@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Every test: the whole solution on SQLite, then the host's tests again on PostgreSQL (every test host on a database of
-# its own; the few that look at SQLite's files are tagged Store=sqlite and left out). A PostgreSQL server is taken from
-# NORMALIZER_TEST_POSTGRES, or a private cluster is started for the run (scripts/postgres.sh; installs Debian's
-# `postgresql` when missing) and stopped at the end, even when tests fail. With NORMALIZER_TEST_SQLSERVER (a connection string
-# to a SQL Server; none can be started here), the host's tests run a third time on it.
+# Every test: the whole solution once, then the host's tests again on PostgreSQL (every test host on a database of its own;
+# the few that look at SQLite's files are tagged Store=sqlite and left out). In the first pass the store's tests
+# (tests/Normalizer.Storage.Tests) run their contract on every engine available, SQLite and PostgreSQL, and SQL Server with
+# NORMALIZER_TEST_SQLSERVER (a connection string to a SQL Server; none can be started here), on which the host's tests
+# then run a third time. A PostgreSQL server is taken from NORMALIZER_TEST_POSTGRES, or a private cluster is started for
+# the run (scripts/postgres.sh; installs Debian's `postgresql` when missing) and stopped at the end, even when tests fail.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ if [[ -z "${NORMALIZER_TEST_POSTGRES:-}" ]]; then
 fi
 export NORMALIZER_TEST_POSTGRES
 
+echo "== every project (the store's tests on SQLite, PostgreSQL${NORMALIZER_TEST_SQLSERVER:+ and SQL Server})"
 dotnet test Normalizer.sln
 status=$?
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Normalizer.Host.Workers;
 using Normalizer.Testing;
+using Normalizer.Testing.Databases;
 
 namespace Normalizer.Host.Tests;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Normalizer.Testing.Databases;
 using Normalizer.Testing.Subscriber;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Events;
+using Normalizer.Identity;
+using Normalizer.Ingest;
+using Normalizer.Testing;
+
+namespace Normalizer.Storage.Tests.Contracts;
+
+/// <summary>Insert-first deduplication in the store (PRODUCT.md §8): the unique id decides, whichever writer comes second.</summary>
+public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
+    where TDatabase : ITestDatabase
+{
+    private static readonly NormalizedEvent Event = TestNormalizer.Events(Fixture.Sample("messenger-text-batch.json"))[0];
+
+    [StoreFact]
+    public async Task Append_SameIdByTwoWritersAtOnce_TheSecondFindsItStoredAndWritesNothing()
+    {
+        await using var first = Store.Services.CreateAsyncScope();
+        var firstStored = await AppendAsync(first);
+
+        // The second writer (another host) appends the same update while the first has not committed.
+        var second = Task.Run(async () =>
+        {
+            await using var scope = Store.Services.CreateAsyncScope();
+            var stored = await AppendAsync(scope);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+            return (stored, scope.ServiceProvider.GetRequiredService<StoreSession>().Stored.Count);
+        });
+        await first.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        var (secondStored, secondAnnounced) = await second;
+
+        var log = await Store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery(), default);
+        Assert.True(firstStored);
+        Assert.False(secondStored);
+        Assert.Equal(0, secondAnnounced);
+        Assert.Equal([Event.Id], log.Select(e => e.Event.Id));
+    }
+
+    [StoreFact]
+    public async Task Pipeline_IdStoredByAnEarlierSession_IsADuplicate_AndTheSameIdTwiceInOneSessionToo()
+    {
+        await using (var earlier = Store.Services.CreateAsyncScope())
+        {
+            await AppendAsync(earlier);
+            await earlier.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        await using var scope = Store.Services.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var again = await pipeline.ProcessAsync(Event, default);
+        var other = Event with { Id = "evt_other" };
+        var first = await pipeline.ProcessAsync(other, default);
+        var repeated = await pipeline.ProcessAsync(other, default);
+
+        Assert.Equal(ProcessEventOutcome.Duplicate, again.Outcome);
+        Assert.Equal(ProcessEventOutcome.Stored, first.Outcome);
+        Assert.Equal(ProcessEventOutcome.Duplicate, repeated.Outcome);
+    }
+
+    [StoreFact]
+    public async Task DeferredAppends_NewEventsAreAnnouncedWithTheirPositionsAtCommit_RedeliveriesAreNot()
+    {
+        await using (var earlier = Store.Services.CreateAsyncScope())
+        {
+            await AppendAsync(earlier);
+            await earlier.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        await using var scope = Store.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+        session.DefersAppends = true;
+        var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
+        var others = Enumerable.Range(0, 3).Select(i => Event with { Id = $"evt_kept_{i}", ConversationId = $"conv_kept_{i}" }).ToArray();
+        var outcomes = new List<ProcessEventOutcome>
+        {
+            (await pipeline.ProcessAsync(others[0], default)).Outcome,
+            (await pipeline.ProcessAsync(Event, default)).Outcome, // stored by the earlier session
+            (await pipeline.ProcessAsync(others[1], default)).Outcome,
+            (await pipeline.ProcessAsync(others[1], default)).Outcome, // twice in this session
+            (await pipeline.ProcessAsync(others[2], default)).Outcome,
+        };
+        await session.CommitAsync(default);
+
+        // Where the provider keeps statements (a server) the answers come with the commit; SQLite answers each at once.
+        var kept = Store.Services.GetRequiredService<IStoreConnectionFactory>().DefersStatements;
+        ProcessEventOutcome[] expected = kept
+            ? [.. Enumerable.Repeat(ProcessEventOutcome.Pending, 5)]
+            : [ProcessEventOutcome.Stored, ProcessEventOutcome.Duplicate, ProcessEventOutcome.Stored, ProcessEventOutcome.Duplicate, ProcessEventOutcome.Stored];
+        Assert.Equal(expected, outcomes);
+        Assert.Equal(others.Select(e => e.Id), session.Stored.Select(s => s.Event.Id));
+        var log = await Store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery(), default);
+        Assert.Equal([Event.Id, .. others.Select(e => e.Id)], log.Select(e => e.Event.Id));
+        Assert.Equal(log.Skip(1).Select(e => e.Seq), session.Stored.Select(s => s.Seq));
+        var conversation = await Store.Services.GetRequiredService<IConversationStore>().GetAsync(others[2].ConversationId!, default);
+        Assert.Equal(others[2].Timestamp * 1000, conversation?.LastInboundAt?.ToUnixTimeMilliseconds());
+    }
+
+    private static async Task<bool?> AppendAsync(AsyncServiceScope scope) =>
+        await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Event, [], default);
+}
