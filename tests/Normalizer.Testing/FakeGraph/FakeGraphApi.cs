@@ -1,4 +1,5 @@
 using System.Collections.Specialized;
+using System.Globalization;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -56,7 +57,8 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
         _server.Given(Request.Create().UsingAnyMethod()).WithTitle(nameof(FakeGraphCallKind.Unknown)).AtPriority(UnknownPathPriority)
             .RespondWith(Response.Create().WithCallback(_answers.Normal));
         _server.LogEntriesChanged += OnLogEntriesChanged;
-        BaseUrl = new Uri(_server.Url!.TrimEnd('/') + "/");
+        // WireMock names a fixed loopback port "localhost" (and listens on ::1 too); the fake is reached as 127.0.0.1.
+        BaseUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.Ports[0]}/"));
     }
 
     /// <summary>Raised (on the request thread) for every recorded call; the standalone mode prints them.</summary>
