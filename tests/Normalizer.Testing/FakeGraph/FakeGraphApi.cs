@@ -34,7 +34,7 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
     private readonly GraphAnswers _answers;
     private readonly WireMockServer _server;
     private readonly GraphScripts _scripts;
-    private bool _stopped;
+    private int _stopped;
 
     private FakeGraphApi(int port)
     {
@@ -46,6 +46,9 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
             // WireMock's own logger would print every request, tokens included.
             Logger = new WireMockNullLogger(),
             PreWireMockMiddlewareInit = app => HeldAnswers.Use(app, _stopping.Token),
+            // GraphRequest reads bodies itself; WireMock keeps the text and skips its own parsing.
+            DisableJsonBodyParsing = true,
+            DisableDeserializeFormUrlEncoded = true,
         });
         _scripts = new GraphScripts(_server, _analyzer, _answers);
         foreach (var route in GraphRoute.All)
@@ -94,23 +97,30 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
     /// <summary>The <c>appsecret_proof</c> for a token: lowercase hex HMAC-SHA256(key = app secret, message = token).</summary>
     public static string AppSecretProof(string accessToken, string appSecret) => GraphAuth.ComputeProof(accessToken, appSecret);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Stop();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Stop()
-    {
-        if (_stopped)
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
             return;
         }
 
-        _stopped = true;
+        // Release held answers first, then stop off this thread: WireMock's Stop blocks until requests end, and the
+        // caller may be a CallRecorded handler running inside one of them.
+        await _stopping.CancelAsync();
+        await Task.Run(StopServer);
+    }
 
-        // Release held answers first so the server stops without waiting for them.
-        _stopping.Cancel();
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+            StopServer();
+        }
+    }
+
+    private void StopServer()
+    {
         _server.LogEntriesChanged -= OnLogEntriesChanged;
         _server.Stop();
         _server.Dispose();
