@@ -87,7 +87,7 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
         }
         catch
         {
-            fake.Stop();
+            await fake.DisposeAsync();
             throw;
         }
 
@@ -108,15 +108,6 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
         // caller may be a CallRecorded handler running inside one of them.
         await _stopping.CancelAsync();
         await Task.Run(StopServer);
-    }
-
-    private void Stop()
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
-        {
-            _stopping.Cancel();
-            StopServer();
-        }
     }
 
     private void StopServer()
