@@ -12,14 +12,8 @@ internal sealed class GraphAnswers(FakeGraphState state, GraphCallAnalyzer analy
     public IResponseMessage Normal(IRequestMessage request, IReadOnlyDictionary<string, string>? headers)
     {
         var info = analyzer.Of(request);
-        var result = info.Rejection ?? info.Kind switch
-        {
-            FakeGraphCallKind.Send => SendEndpoint.Answer(state, info),
-            FakeGraphCallKind.IdsForPages => IdMatchingEndpoints.IdsForPages(state, info),
-            FakeGraphCallKind.IdsForApps => IdMatchingEndpoints.IdsForApps(state, info),
-            FakeGraphCallKind.PagesIdMapping => IdMatchingEndpoints.PagesIdMapping(state, info),
-            _ => NodeEndpoint.Answer(state, info),
-        };
+        // A call without a route is always rejected (2500), so one that is not has a route.
+        var result = info.Rejection ?? info.Route!.Answer(state, info);
         return result.ToResponse(headers);
     }
 

@@ -19,18 +19,13 @@ internal sealed class GraphCallAnalyzer(FakeGraphState state)
     private GraphCallInfo Analyze(IRequestMessage message)
     {
         var request = GraphRequest.From(message);
-        var info = new GraphCallInfo(Interlocked.Increment(ref _sequence), request, GraphRoute.KindOf(message));
+        var route = GraphRoute.Of(message);
+        var info = new GraphCallInfo(Interlocked.Increment(ref _sequence), request, route);
         GraphAuth.Identify(state, info);
-        info.Rejection = info.Kind switch
-        {
-            FakeGraphCallKind.Unknown => info.Fail(2500, message: "Unknown path components: /" + string.Join('/', request.Segments)),
-            _ when request.MalformedBody => info.Fail(100, message: "(#100) The request body is not valid JSON"),
-            FakeGraphCallKind.Send => SendEndpoint.Identify(state, info),
-            FakeGraphCallKind.IdsForPages => IdMatchingEndpoints.IdentifyIdsForPages(info),
-            FakeGraphCallKind.IdsForApps => IdMatchingEndpoints.IdentifyIdsForApps(state, info),
-            FakeGraphCallKind.PagesIdMapping => IdMatchingEndpoints.IdentifyPagesIdMapping(info),
-            _ => NodeEndpoint.Identify(state, info),
-        };
+        info.Rejection =
+            route is null ? info.Fail(2500, message: "Unknown path components: /" + string.Join('/', request.Segments))
+            : request.MalformedBody ? info.Fail(100, message: "(#100) The request body is not valid JSON")
+            : route.Identify(state, info);
         return info;
     }
 }

@@ -8,13 +8,16 @@ namespace Normalizer.Testing.FakeGraph;
 /// What the fake makes of one request, worked out once (see <see cref="GraphCallAnalyzer"/>) and shared by the
 /// script matchers, the answer and the recorded <see cref="FakeGraphCall"/>.
 /// </summary>
-internal sealed class GraphCallInfo(long sequence, GraphRequest request, FakeGraphCallKind kind)
+internal sealed class GraphCallInfo(long sequence, GraphRequest request, GraphRoute? route)
 {
     public long Sequence { get; } = sequence;
 
     public GraphRequest Request { get; } = request;
 
-    public FakeGraphCallKind Kind { get; } = kind;
+    /// <summary>The endpoint the call hit; <c>null</c> for a path the fake does not serve.</summary>
+    public GraphRoute? Route { get; } = route;
+
+    public FakeGraphCallKind Kind => Route?.Kind ?? FakeGraphCallKind.Unknown;
 
     public string FbTraceId => "FakeTrace" + Sequence.ToString("D6", CultureInfo.InvariantCulture);
 
