@@ -72,8 +72,10 @@ public sealed class GraphTestBed : IAsyncDisposable
     public static async Task<GraphTestBed> StartAsync(
         Action<FakeGraphApi>? more = null, IDictionary<string, string?>? settings = null, Uri? baseUrl = null, TimeProvider? time = null)
     {
-        var graph = await FakeGraphApi.StartAsync(g => Configure(g, more));
+        // Both start together: each start takes WireMock's 100 ms poll.
+        var starting = FakeGraphApi.StartAsync(g => Configure(g, more));
         var instagram = await FakeGraphApi.StartAsync(g => Configure(g, more));
+        var graph = await starting;
         var logs = new FakeLogCollector();
         var values = new Dictionary<string, string?>
         {

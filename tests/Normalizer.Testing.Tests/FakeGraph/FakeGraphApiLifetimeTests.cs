@@ -17,6 +17,20 @@ public sealed class FakeGraphApiLifetimeTests
     }
 
     [Fact]
+    public async Task StartAsync_FixedPort_ServesOnThatLoopbackPort()
+    {
+        var port = GraphTestBed.ClosedPortUrl().Port;
+        await using var sut = await FakeGraphApi.StartAsync(FakeGraphDemo.Configure, port);
+        using var http = new GraphHttp(sut);
+
+        var reply = await http.PostJsonAsync(
+            "me/messages", Text("7723419865501234"), FakeGraphDemo.MessengerToken, FakeGraphDemo.AppSecret);
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), sut.BaseUrl);
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+    }
+
+    [Fact]
     public async Task StartAsync_TwoInstances_GetDifferentPorts()
     {
         await using var first = await StartAsync();

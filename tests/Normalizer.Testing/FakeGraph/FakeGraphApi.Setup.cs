@@ -2,7 +2,7 @@ using Normalizer.Events;
 
 namespace Normalizer.Testing.FakeGraph;
 
-// Fluent configuration; safe to call while the server runs (one lock guards the state).
+// Fluent configuration; safe to call while the server runs (one lock guards the state, scripts become WireMock mappings).
 public sealed partial class FakeGraphApi
 {
     /// <summary>
@@ -76,14 +76,6 @@ public sealed partial class FakeGraphApi
         return this;
     }
 
-    /// <summary>The clock for <see cref="FakeGraphCall.ReceivedAt"/> and scripted delays (e.g. a FakeTimeProvider).</summary>
-    public FakeGraphApi UseTimeProvider(TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        _state.Time = timeProvider;
-        return this;
-    }
-
     /// <summary>Scripts the answers to sends of a Page / IG account / WhatsApp number, optionally to one recipient only.</summary>
     public FakeGraphScript Script(string pageId, string? recipient = null) => Script(FakeGraphCallKind.Send, pageId, recipient);
 
@@ -95,11 +87,11 @@ public sealed partial class FakeGraphApi
     public FakeGraphScript Script(FakeGraphCallKind kind, string target, string? subject = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
-        return new FakeGraphScript(_state, new ScriptKey(kind, target, subject));
+        return new FakeGraphScript(_scripts, new ScriptKey(kind, target, subject));
     }
 
     /// <summary>How many scripted answers have not been used yet.</summary>
-    public int PendingScripts => _state.PendingScripts;
+    public int PendingScripts => _scripts.Pending;
 
     public IReadOnlyList<FakeApp> Apps => _state.AllApps();
 

@@ -1,19 +1,19 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Hosting;
+using System.Collections.Specialized;
+using System.Globalization;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
 
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// A fake Meta Graph API: a real Kestrel server on 127.0.0.1 so HttpClient, tokens, <c>appsecret_proof</c> and
-/// retries run for real (WireMock is not available, . Configure apps, pages and users with the
-/// fluent methods (before or after start), script failures with <see cref="Script(string, string?)"/>, and assert
-/// on <see cref="Calls"/>.
+/// A fake Meta Graph API on WireMock.Net, on 127.0.0.1, so HttpClient, tokens, <c>appsecret_proof</c> and retries run
+/// for real. WireMock routes each Graph endpoint to its answer, records every call and plays scripted faults as
+/// scenario steps; the logic of Graph (whose token, whether the proof matches, what a send or an ID-matching call
+/// answers) sits on top as WireMock callbacks and matchers. Configure apps, pages and users with the fluent methods
+/// (before or after start), script failures with <see cref="Script(string, string?)"/>, and assert on <see cref="Calls"/>.
 /// <code>
 /// await using var fake = await FakeGraphApi.StartAsync(g => g
 ///     .AddApp("111", secret: "s3cret")
@@ -25,31 +25,65 @@ namespace Normalizer.Testing.FakeGraph;
 /// </summary>
 public sealed partial class FakeGraphApi : IAsyncDisposable
 {
+    private const int RoutePriority = 10;
+    private const int UnknownPathPriority = 100;
+
     private readonly FakeGraphState _state = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private readonly GraphCallAnalyzer _analyzer;
+    private readonly GraphAnswers _answers;
+    private readonly WireMockServer _server;
+    private readonly GraphScripts _scripts;
+    private int _stopped;
 
-    private FakeGraphApi()
+    private FakeGraphApi(int port)
     {
+        _analyzer = new GraphCallAnalyzer(_state);
+        _answers = new GraphAnswers(_state, _analyzer);
+        _server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{port}"],
+            // WireMock's own logger would print every request, tokens included.
+            Logger = new WireMockNullLogger(),
+            PreWireMockMiddlewareInit = app => HeldAnswers.Use(app, _stopping.Token),
+            // GraphRequest reads bodies itself; WireMock keeps the text and skips its own parsing.
+            DisableJsonBodyParsing = true,
+            DisableDeserializeFormUrlEncoded = true,
+        });
+        _scripts = new GraphScripts(_server, _analyzer, _answers);
+        foreach (var route in GraphRoute.All)
+        {
+            _server.Given(route.Request()).WithTitle(route.Kind.ToString()).AtPriority(RoutePriority)
+                .RespondWith(Response.Create().WithCallback(_answers.Normal));
+        }
+
+        _server.Given(Request.Create().UsingAnyMethod()).WithTitle(nameof(FakeGraphCallKind.Unknown)).AtPriority(UnknownPathPriority)
+            .RespondWith(Response.Create().WithCallback(_answers.Normal));
+        _server.LogEntriesChanged += OnLogEntriesChanged;
+        // WireMock names a fixed loopback port "localhost" (and listens on ::1 too); the fake is reached as 127.0.0.1.
+        BaseUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.Ports[0]}/"));
     }
 
     /// <summary>Raised (on the request thread) for every recorded call; the standalone mode prints them.</summary>
     public event Action<FakeGraphCall>? CallRecorded;
 
     /// <summary><c>http://127.0.0.1:{port}/</c>; Graph paths go below it: <c>{BaseUrl}v25.0/me/messages</c>.</summary>
-    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUrl { get; }
 
     public int Port => BaseUrl.Port;
 
-    /// <summary>Starts the fake on 127.0.0.1 at <paramref name="port"/> (0 = an ephemeral port, for tests).</summary>
+    /// <summary>
+    /// Starts the fake on 127.0.0.1 at <paramref name="port"/> (0 = an ephemeral port, for tests). WireMock's start
+    /// blocks (it polls every 100 ms until the server listens), so it runs off the caller's thread and several fakes
+    /// can start together.
+    /// </summary>
     public static async Task<FakeGraphApi> StartAsync(
         Action<FakeGraphApi>? configure = null, int port = 0, CancellationToken cancellationToken = default)
     {
-        var fake = new FakeGraphApi();
-        configure?.Invoke(fake);
+        var fake = await Task.Run(() => new FakeGraphApi(port), cancellationToken);
         try
         {
-            await fake.StartServerAsync(port, cancellationToken);
+            configure?.Invoke(fake);
         }
         catch
         {
@@ -65,38 +99,33 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Release hung and delayed requests first so the server stops without waiting for them.
-        await _stopping.CancelAsync();
-        if (_app is not null)
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
-            await _app.StopAsync(CancellationToken.None);
-            await _app.DisposeAsync();
-            _app = null;
+            return;
         }
 
+        // Release held answers first, then stop off this thread: WireMock's Stop blocks until requests end, and the
+        // caller may be a CallRecorded handler running inside one of them.
+        await _stopping.CancelAsync();
+        await Task.Run(StopServer);
+    }
+
+    private void StopServer()
+    {
+        _server.LogEntriesChanged -= OnLogEntriesChanged;
+        _server.Stop();
+        _server.Dispose();
         _stopping.Dispose();
     }
 
-    private async Task StartServerAsync(int port, CancellationToken cancellationToken)
+    private void OnLogEntriesChanged(object? sender, NotifyCollectionChangedEventArgs e)
     {
-        // The empty builder reads no appsettings, environment (ASPNETCORE_URLS) or logging config: tests stay quiet.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        if (e.Action == NotifyCollectionChangedAction.Add && CallRecorded is { } handler)
         {
-            ApplicationName = typeof(FakeGraphApi).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        var handler = new FakeGraphHandler(_state, call => CallRecorded?.Invoke(call), _stopping.Token);
-        app.Map("/{**path}", handler.HandleAsync);
-        _app = app;
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+            foreach (var entry in e.NewItems?.OfType<ILogEntry>() ?? [])
+            {
+                handler(Record(entry));
+            }
+        }
     }
 }

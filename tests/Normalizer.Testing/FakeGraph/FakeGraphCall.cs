@@ -6,7 +6,7 @@ using Normalizer.Events;
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// One request the fake received and what it answered. Token values are not kept: <see cref="Query"/> and
+/// One request the fake received and what it answered, read from WireMock's request log. Token values are not shown: <see cref="Query"/> and
 /// <see cref="Headers"/> show them as <c>***</c>; use <see cref="UsedToken"/> to check which token was sent.
 /// <see cref="Body"/> is verbatim.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class FakeGraphCall
     /// <summary>1, 2, 3… in arrival order.</summary>
     public required long Sequence { get; init; }
 
+    /// <summary>When WireMock received the request (wall clock, UTC).</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public required string Method { get; init; }

@@ -1,18 +1,19 @@
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// A queue of scripted answers for matching calls, consumed in order; once empty the fake behaves normally again.
-/// Scripts apply after the token and <c>appsecret_proof</c> checks passed, so they never hide an auth bug.
-/// A recipient-specific queue is consulted before the queue for the whole asset.
+/// Scripted answers for matching calls, used in order; once used up the fake behaves normally again. Each step is a
+/// WireMock mapping in the script's scenario (see <see cref="GraphScripts"/>). Scripts apply after the token and
+/// <c>appsecret_proof</c> checks passed, so they never hide an auth bug. A recipient's script is used before the
+/// script for the whole asset.
 /// </summary>
 public sealed class FakeGraphScript
 {
-    private readonly FakeGraphState _state;
+    private readonly GraphScripts _scripts;
     private readonly ScriptKey _key;
 
-    internal FakeGraphScript(FakeGraphState state, ScriptKey key)
+    internal FakeGraphScript(GraphScripts scripts, ScriptKey key)
     {
-        _state = state;
+        _scripts = scripts;
         _key = key;
     }
 
@@ -22,23 +23,20 @@ public sealed class FakeGraphScript
         FailWith(new FakeGraphError(code, subcode, httpStatus, message) { Details = details });
 
     /// <summary>Answers the next matching call with this error.</summary>
-    public FakeGraphScript FailWith(FakeGraphError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return Enqueue(new ScriptedStep { Error = error });
-    }
+    public FakeGraphScript FailWith(FakeGraphError error) => FailTimes(1, error);
 
     /// <summary>Answers the next <paramref name="times"/> matching calls with the same error.</summary>
     public FakeGraphScript FailTimes(int times, int code, int? subcode = null, int? httpStatus = null, string? message = null) =>
         FailTimes(times, new FakeGraphError(code, subcode, httpStatus, message));
 
-    /// <summary>Answers the next <paramref name="times"/> matching calls with this error.</summary>
+    /// <summary>Answers the next <paramref name="times"/> matching calls with this error (one step, used that often).</summary>
     public FakeGraphScript FailTimes(int times, FakeGraphError error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         ArgumentOutOfRangeException.ThrowIfNegative(times);
-        for (var i = 0; i < times; i++)
+        if (times > 0)
         {
-            FailWith(error);
+            _scripts.Fail(_key, times, error);
         }
 
         return this;
@@ -46,32 +44,43 @@ public sealed class FakeGraphScript
 
     /// <summary>Answers the next matching call with an arbitrary status and body (e.g. a 502 HTML page).</summary>
     public FakeGraphScript Respond(
-        int httpStatus, string body, string contentType = "application/json; charset=UTF-8",
-        IReadOnlyDictionary<string, string>? headers = null) =>
-        Enqueue(new ScriptedStep { RawStatus = httpStatus, RawBody = body, RawContentType = contentType, Headers = headers });
+        int httpStatus, string body, string contentType = GraphResult.Json, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        _scripts.Respond(_key, httpStatus, body, contentType, headers);
+        return this;
+    }
 
     /// <summary>
     /// Lets the next matching call behave normally but adds response headers, e.g.
     /// <c>X-Business-Use-Case-Usage</c>.
     /// </summary>
-    public FakeGraphScript SucceedWithHeaders(IReadOnlyDictionary<string, string> headers) =>
-        Enqueue(new ScriptedStep { Headers = headers });
+    public FakeGraphScript SucceedWithHeaders(IReadOnlyDictionary<string, string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        _scripts.Normal(_key, headers);
+        return this;
+    }
 
     /// <summary>Lets the next matching call behave normally (to interleave failures and successes).</summary>
-    public FakeGraphScript Succeed() => Enqueue(new ScriptedStep());
+    public FakeGraphScript Succeed()
+    {
+        _scripts.Normal(_key);
+        return this;
+    }
 
-    /// <summary>
-    /// The next matching call behaves normally but is answered only after <paramref name="delay"/>, measured on the
-    /// fake's <see cref="TimeProvider"/> (with a FakeTimeProvider nothing happens until it is advanced).
-    /// </summary>
-    public FakeGraphScript Delay(TimeSpan delay) => Enqueue(new ScriptedStep { Delay = delay });
+    /// <summary>The next matching call behaves normally but is answered only after <paramref name="delay"/> (WireMock's delay, wall clock).</summary>
+    public FakeGraphScript Delay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
+        _scripts.Normal(_key, delay: delay);
+        return this;
+    }
 
     /// <summary>The next matching call is never answered; the request ends when the client cancels or the fake stops.</summary>
-    public FakeGraphScript Hang() => Enqueue(new ScriptedStep { Hang = true });
-
-    private FakeGraphScript Enqueue(ScriptedStep step)
+    public FakeGraphScript Hang()
     {
-        _state.Enqueue(_key, step);
+        _scripts.Hang(_key);
         return this;
     }
 }

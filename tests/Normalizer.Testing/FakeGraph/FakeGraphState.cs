@@ -1,6 +1,6 @@
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary>Everything the fake knows, behind one lock: configuration, scripts, recorded calls, id counters.</summary>
+/// <summary>What the fake knows of Meta's side, behind one lock: apps, assets, users, ASID links, resets.</summary>
 internal sealed partial class FakeGraphState
 {
     private readonly Lock _gate = new();
@@ -10,12 +10,7 @@ internal sealed partial class FakeGraphState
     private readonly List<FakeWhatsAppUser> _whatsAppUsers = [];
     private readonly HashSet<(string PageId, string UserId)> _reset = [];
     private readonly Dictionary<string, AsidEntry> _asids = new(StringComparer.Ordinal);
-    private readonly Dictionary<ScriptKey, Queue<ScriptedStep>> _scripts = [];
-    private readonly List<FakeGraphCall> _calls = [];
-    private long _sequence;
     private long _messageCounter;
-
-    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     public void AddApp(FakeApp app)
     {
@@ -99,78 +94,7 @@ internal sealed partial class FakeGraphState
         }
     }
 
-    public void Enqueue(ScriptKey key, ScriptedStep step)
-    {
-        lock (_gate)
-        {
-            if (!_scripts.TryGetValue(key, out var queue))
-            {
-                _scripts[key] = queue = new Queue<ScriptedStep>();
-            }
-
-            queue.Enqueue(step);
-        }
-    }
-
-    /// <summary>The next scripted answer for a call: recipient-specific first, then asset-wide.</summary>
-    public ScriptedStep? Dequeue(FakeGraphCallKind kind, IEnumerable<string?> targets, string? subject)
-    {
-        lock (_gate)
-        {
-            var candidates = targets.OfType<string>().Distinct().ToList();
-            var keys = subject is null
-                ? candidates.Select(t => new ScriptKey(kind, t, null))
-                : candidates.Select(t => new ScriptKey(kind, t, subject)).Concat(candidates.Select(t => new ScriptKey(kind, t, null)));
-            foreach (var key in keys)
-            {
-                if (_scripts.TryGetValue(key, out var queue) && queue.TryDequeue(out var step))
-                {
-                    return step;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    public int PendingScripts
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _scripts.Values.Sum(q => q.Count);
-            }
-        }
-    }
-
-    public long NextSequence() => Interlocked.Increment(ref _sequence);
-
     public long NextMessageNumber() => Interlocked.Increment(ref _messageCounter);
-
-    public void Record(FakeGraphCall call)
-    {
-        lock (_gate)
-        {
-            _calls.Add(call);
-        }
-    }
-
-    public IReadOnlyList<FakeGraphCall> Calls()
-    {
-        lock (_gate)
-        {
-            return [.. _calls.OrderBy(c => c.Sequence)];
-        }
-    }
-
-    public void ClearCalls()
-    {
-        lock (_gate)
-        {
-            _calls.Clear();
-        }
-    }
 
     private void RequirePage(string pageId)
     {

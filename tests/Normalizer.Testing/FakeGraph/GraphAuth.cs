@@ -7,8 +7,9 @@ namespace Normalizer.Testing.FakeGraph;
 internal static class GraphAuth
 {
     /// <summary>Works out whose token it is and whether the proof matches; answers nothing yet.</summary>
-    public static void Identify(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    public static void Identify(FakeGraphState state, GraphCallInfo info)
     {
+        var request = info.Request;
         if (request.Token is not { } token)
         {
             info.TokenKind = FakeGraphTokenKind.None;

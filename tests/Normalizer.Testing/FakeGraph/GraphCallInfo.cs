@@ -4,14 +4,22 @@ using Normalizer.Events;
 
 namespace Normalizer.Testing.FakeGraph;
 
-/// <summary>What the fake learns about a call while answering it; becomes a <see cref="FakeGraphCall"/>.</summary>
-internal sealed class GraphCallInfo(long sequence)
+/// <summary>
+/// What the fake makes of one request, worked out once (see <see cref="GraphCallAnalyzer"/>) and shared by the
+/// script matchers, the answer and the recorded <see cref="FakeGraphCall"/>.
+/// </summary>
+internal sealed class GraphCallInfo(long sequence, GraphRequest request, GraphRoute? route)
 {
     public long Sequence { get; } = sequence;
 
-    public string FbTraceId => "FakeTrace" + Sequence.ToString("D6", CultureInfo.InvariantCulture);
+    public GraphRequest Request { get; } = request;
 
-    public FakeGraphCallKind Kind { get; set; }
+    /// <summary>The endpoint the call hit; <c>null</c> for a path the fake does not serve.</summary>
+    public GraphRoute? Route { get; } = route;
+
+    public FakeGraphCallKind Kind => Route?.Kind ?? FakeGraphCallKind.Unknown;
+
+    public string FbTraceId => "FakeTrace" + Sequence.ToString("D6", CultureInfo.InvariantCulture);
 
     public string? PageId { get; set; }
 
@@ -31,9 +39,20 @@ internal sealed class GraphCallInfo(long sequence)
 
     public AppSecretProofCheck Proof { get; set; }
 
-    public ScriptedStep? Step { get; set; }
+    /// <summary>The asset the call acts on once identified (the Page, IG account or WhatsApp number of a send).</summary>
+    public FakePage? Asset { get; set; }
 
-    public bool Scripted { get; set; }
+    /// <summary>For Messenger and Instagram sends: the Page or IG account that knows the recipient.</summary>
+    public FakePage? SubjectOwner { get; set; }
+
+    /// <summary>
+    /// The answer when Graph rejects the call before looking at it (token, proof, unknown object, bad body); scripts
+    /// apply only to calls without one, so they never hide an auth bug.
+    /// </summary>
+    public GraphResult? Rejection { get; set; }
+
+    /// <summary>The Pages, accounts or apps whose scripts may answer this call.</summary>
+    public IReadOnlyList<string> ScriptTargets { get; set; } = [];
 
     private bool WhatsApp => Platform == Events.Platform.WhatsApp;
 

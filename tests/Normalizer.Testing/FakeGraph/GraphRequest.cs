@@ -1,15 +1,17 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using WireMock;
+using WireMock.Types;
 
 namespace Normalizer.Testing.FakeGraph;
 
 /// <summary>
-/// A request as Graph sees it: path segments after the version, and one parameter bag merged from the query
-/// string, a form body (values that look like JSON are parsed, as Graph does for <c>recipient={"id":…}</c>)
-/// and a JSON body.
+/// A request as Graph sees it, read from the request WireMock received: path segments after the version, and one
+/// parameter bag merged from the query string, a form body (values that look like JSON are parsed, as Graph does for
+/// <c>recipient={"id":…}</c>) and a JSON body. <see cref="Query"/> and <see cref="Headers"/> hide the token.
 /// </summary>
 internal sealed partial class GraphRequest
 {
@@ -38,16 +40,17 @@ internal sealed partial class GraphRequest
 
     public string? Proof => String("appsecret_proof");
 
-    public static async Task<GraphRequest> ReadAsync(HttpContext context)
+    /// <summary>Reads the request WireMock received; the body is read as UTF-8 text.</summary>
+    public static GraphRequest From(IRequestMessage message)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = message.Body ?? (message.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : "");
+        var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
 
         var parameters = new JsonObject();
         string? formToken = null, jsonToken = null;
         var malformed = false;
-        var contentType = request.ContentType ?? "";
+        var contentType = headers.GetValueOrDefault("Content-Type") ?? "";
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var (key, value) in QueryHelpers.ParseQuery(body))
@@ -79,13 +82,13 @@ internal sealed partial class GraphRequest
         }
 
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in request.Query)
+        foreach (var (key, value) in QueryHelpers.ParseQuery(message.RawQuery))
         {
             query[key] = value.ToString();
             parameters[key] ??= ParseValue(value.ToString());
         }
 
-        var bearer = request.Headers.Authorization.ToString() is var auth
+        var bearer = headers.GetValueOrDefault("Authorization") is { } auth
             && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth["Bearer ".Length..].Trim() : null;
         var (token, source) =
             query.TryGetValue("access_token", out var q) ? (q, FakeGraphTokenSource.Query)
@@ -94,22 +97,25 @@ internal sealed partial class GraphRequest
             : bearer is { Length: > 0 } ? (bearer, FakeGraphTokenSource.BearerHeader)
             : ((string?)null, FakeGraphTokenSource.None);
 
-        var segments = (request.Path.Value ?? "/").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var path = string.IsNullOrEmpty(message.Path) ? "/" : message.Path;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var version = segments.Length > 0 && VersionPattern().IsMatch(segments[0]) ? segments[0] : null;
+        if (headers.ContainsKey("Authorization"))
+        {
+            headers["Authorization"] = "Bearer " + FakeGraphCall.Redacted;
+        }
+
         return new GraphRequest
         {
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
+            Method = message.Method,
+            Path = path,
             Version = version,
             Segments = version is null ? segments : segments[1..],
             Parameters = parameters,
             Body = body,
             MalformedBody = malformed,
             Query = Redact(query),
-            Headers = request.Headers.ToDictionary(
-                h => h.Key,
-                h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer " + FakeGraphCall.Redacted : h.Value.ToString(),
-                StringComparer.OrdinalIgnoreCase),
+            Headers = headers,
             Token = token,
             TokenSource = source,
         };

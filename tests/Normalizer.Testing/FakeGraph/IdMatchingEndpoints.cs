@@ -11,23 +11,21 @@ internal static class IdMatchingEndpoints
 {
     public const int MaxMappingIds = 200;
 
-    /// <summary><c>GET /{asid}/ids_for_pages[?page=]</c> with the app token → the PSIDs of that person.</summary>
-    public static GraphResult IdsForPages(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    /// <summary><c>GET /{asid}/ids_for_pages</c> needs the app token and a proof; scripts are set per app.</summary>
+    public static GraphResult? IdentifyIdsForPages(GraphCallInfo info)
     {
-        var asid = request.Segments[0];
-        info.Subject = asid;
+        info.Subject = info.Request.Segments[0];
         info.PageId = info.TokenApp?.Id;
-        if ((GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.App) ?? GraphAuth.CheckProof(info, always: true)) is { } error)
-        {
-            return error;
-        }
+        info.ScriptTargets = info.PageId is null ? [] : [info.PageId];
+        return GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.App) ?? GraphAuth.CheckProof(info, always: true);
+    }
 
+    /// <summary><c>GET /{asid}/ids_for_pages[?page=]</c> with the app token → the PSIDs of that person.</summary>
+    public static GraphResult IdsForPages(FakeGraphState state, GraphCallInfo info)
+    {
+        var request = info.Request;
+        var asid = request.Segments[0];
         var app = info.TokenApp!;
-        if (ScriptedAnswers.Apply(state, info, app.Id) is { } scripted)
-        {
-            return scripted;
-        }
-
         if (state.AppIdOfAsid(asid) != app.Id)
         {
             return info.NoSuchObject(request.Method, asid);
@@ -47,25 +45,25 @@ internal static class IdMatchingEndpoints
         return GraphResult.Ok(new JsonObject { ["data"] = data, ["paging"] = new JsonObject() });
     }
 
-    /// <summary><c>GET /{psid}/ids_for_apps[?app=]</c> with the Page token → the ASIDs of that person.</summary>
-    public static GraphResult IdsForApps(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    /// <summary><c>GET /{psid}/ids_for_apps</c> needs a Page token and a proof; scripts are set per Page.</summary>
+    public static GraphResult? IdentifyIdsForApps(FakeGraphState state, GraphCallInfo info)
     {
-        var psid = request.Segments[0];
+        var psid = info.Request.Segments[0];
         info.Subject = psid;
         var page = info.TokenPages.FirstOrDefault(p => state.User(p.Id, psid) is not null);
+        info.SubjectOwner = page;
         info.PageId = page?.Id ?? info.TokenOwnerId;
         info.Platform = page?.Platform;
-        if ((GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.Page) ?? GraphAuth.CheckProof(info, always: true)) is { } error)
-        {
-            return error;
-        }
+        info.ScriptTargets = info.PageId is null ? [] : [info.PageId];
+        return GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.Page) ?? GraphAuth.CheckProof(info, always: true);
+    }
 
-        if (ScriptedAnswers.Apply(state, info, info.PageId) is { } scripted)
-        {
-            return scripted;
-        }
-
-        if (page is null)
+    /// <summary><c>GET /{psid}/ids_for_apps[?app=]</c> with the Page token → the ASIDs of that person.</summary>
+    public static GraphResult IdsForApps(FakeGraphState state, GraphCallInfo info)
+    {
+        var request = info.Request;
+        var psid = request.Segments[0];
+        if (info.SubjectOwner is not { } page)
         {
             return info.NoSuchObject(request.Method, psid);
         }
@@ -89,21 +87,10 @@ internal static class IdMatchingEndpoints
     /// or without a PSID on that Page; without <c>ignore_invalid_ids</c> any invalid id fails the call and the
     /// error lists them in <c>error_data.invalid_ids</c>.
     /// </summary>
-    public static GraphResult PagesIdMapping(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    public static GraphResult PagesIdMapping(FakeGraphState state, GraphCallInfo info)
     {
-        var page = info.TokenPages.FirstOrDefault(p => p.Platform == Platform.Facebook) ?? info.TokenPages.FirstOrDefault();
-        info.PageId = page?.Id;
-        info.Platform = page?.Platform;
-        if ((GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.Page) ?? GraphAuth.CheckProof(info, always: true)) is { } error)
-        {
-            return error;
-        }
-
-        if (ScriptedAnswers.Apply(state, info, page!.Id) is { } scripted)
-        {
-            return scripted;
-        }
-
+        var request = info.Request;
+        var page = info.Asset!;
         var ids = (request.String("user_ids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 0)
         {
@@ -127,6 +114,17 @@ internal static class IdMatchingEndpoints
 
         var data = new JsonArray([.. psids.Where(p => p.Psid is not null).Select(p => (JsonNode)new JsonObject { ["id"] = p.Psid })]);
         return GraphResult.Ok(new JsonObject { ["data"] = data });
+    }
+
+    /// <summary><c>POST /pages_id_mapping</c> needs a Page token (its Facebook Page is the target) and a proof.</summary>
+    public static GraphResult? IdentifyPagesIdMapping(GraphCallInfo info)
+    {
+        var page = info.TokenPages.FirstOrDefault(p => p.Platform == Platform.Facebook) ?? info.TokenPages.FirstOrDefault();
+        info.Asset = page;
+        info.PageId = page?.Id;
+        info.Platform = page?.Platform;
+        info.ScriptTargets = page is null ? [] : [page.Id];
+        return GraphAuth.RequireKnownToken(info) ?? RequireTokenKind(info, FakeGraphTokenKind.Page) ?? GraphAuth.CheckProof(info, always: true);
     }
 
     private static GraphResult? RequireTokenKind(GraphCallInfo info, FakeGraphTokenKind kind) =>

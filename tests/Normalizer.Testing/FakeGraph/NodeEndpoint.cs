@@ -14,9 +14,10 @@ internal static class NodeEndpoint
     private static readonly HashSet<string> InstagramFields =
         ["id", "name", "username", "profile_pic", "follower_count", "is_user_follow_business", "is_business_follow_user", "is_verified_user"];
 
-    public static GraphResult Answer(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    /// <summary>Finds the Page the id belongs to (the token's own, or one knowing the user); checks token and proof.</summary>
+    public static GraphResult? Identify(FakeGraphState state, GraphCallInfo info)
     {
-        var id = request.Segments[0];
+        var id = info.Request.Segments[0];
         info.Subject = id;
         var ownPage = info.TokenPages.FirstOrDefault(p => p.Id == id);
         var owner = ownPage ?? info.TokenPages
@@ -24,17 +25,17 @@ internal static class NodeEndpoint
             .FirstOrDefault(p => state.User(p.Id, id) is not null);
         info.PageId = owner?.Id ?? info.TokenOwnerId;
         info.Platform = owner?.Platform;
-        if ((GraphAuth.RequireKnownToken(info) ?? GraphAuth.CheckProof(info)) is { } error)
-        {
-            return error;
-        }
+        info.SubjectOwner = owner;
+        info.ScriptTargets = info.PageId is null ? [] : [info.PageId];
+        return GraphAuth.RequireKnownToken(info) ?? GraphAuth.CheckProof(info);
+    }
 
-        if (ScriptedAnswers.Apply(state, info, info.PageId) is { } scripted)
-        {
-            return scripted;
-        }
-
-        if (ownPage is not null)
+    public static GraphResult Answer(FakeGraphState state, GraphCallInfo info)
+    {
+        var request = info.Request;
+        var id = request.Segments[0];
+        var owner = info.SubjectOwner;
+        if (info.TokenPages.FirstOrDefault(p => p.Id == id) is { } ownPage)
         {
             return GraphResult.Ok(new JsonObject { ["name"] = ownPage.Name, ["id"] = ownPage.Id });
         }

@@ -15,8 +15,10 @@ internal static class SendEndpoint
     // Rejected with error 100 since 2026-04-27 (Meta's Messenger Send API).
     private static readonly HashSet<string> RetiredTags = ["ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE"];
 
-    public static GraphResult Answer(FakeGraphState state, GraphRequest request, GraphCallInfo info)
+    /// <summary>Finds the asset and the recipient; rejects a wrong token, a missing proof or an unknown asset.</summary>
+    public static GraphResult? Identify(FakeGraphState state, GraphCallInfo info)
     {
+        var request = info.Request;
         var node = request.Segments[0];
         var page = node == "me" ? info.TokenPages.FirstOrDefault() : state.Page(node);
         info.PageId = page?.Id ?? (node == "me" ? null : node);
@@ -43,13 +45,14 @@ internal static class SendEndpoint
             return proofError;
         }
 
-        return page.Platform == Platform.WhatsApp
-            ? WhatsAppSendEndpoint.Answer(state, request, info, page)
-            : AnswerMessaging(state, request, info, page);
-    }
+        info.Asset = page;
+        if (page.Platform == Platform.WhatsApp)
+        {
+            info.Subject = WhatsAppSendEndpoint.Recipient(request);
+            info.ScriptTargets = [page.Id];
+            return null;
+        }
 
-    private static GraphResult AnswerMessaging(FakeGraphState state, GraphRequest request, GraphCallInfo info, FakePage page)
-    {
         var recipient = request.Object("recipient");
         var recipientId = Text(recipient?["id"]);
         info.Subject = recipientId ?? Text(recipient?["user_ref"]) ?? Text(recipient?["phone_number"]) ?? Text(recipient?["comment_id"]);
@@ -58,17 +61,29 @@ internal static class SendEndpoint
         var owner = recipientId is null ? null
             : state.User(page.Id, recipientId) is not null ? page
             : state.PagesLinkedTo(page.Id).FirstOrDefault(ig => state.User(ig.Id, recipientId) is not null);
+        info.SubjectOwner = owner;
         if (owner is not null && owner.Id != page.Id)
         {
             info.AccountId = owner.Id;
             info.Platform = owner.Platform;
         }
 
-        if (ScriptedAnswers.Apply(state, info, page.Id, info.AccountId) is { } scripted)
+        info.ScriptTargets = info.AccountId is null ? [page.Id] : [page.Id, info.AccountId];
+        return null;
+    }
+
+    /// <summary>The answer to an identified send: validation, unknown or reset recipients, then the message id.</summary>
+    public static GraphResult Answer(FakeGraphState state, GraphCallInfo info)
+    {
+        var page = info.Asset!;
+        if (page.Platform == Platform.WhatsApp)
         {
-            return scripted;
+            return WhatsAppSendEndpoint.Answer(state, info, page);
         }
 
+        var request = info.Request;
+        var recipient = request.Object("recipient");
+        var recipientId = Text(recipient?["id"]);
         if (Validate(request, info, recipient, info.Platform ?? page.Platform) is { } invalid)
         {
             return invalid;
@@ -76,7 +91,7 @@ internal static class SendEndpoint
 
         if (recipientId is not null)
         {
-            if (owner is null)
+            if (info.SubjectOwner is not { } owner)
             {
                 return info.Fail(FakeGraphError.NoMatchingUser);
             }

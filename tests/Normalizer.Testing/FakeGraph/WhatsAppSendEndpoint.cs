@@ -9,16 +9,14 @@ internal static class WhatsAppSendEndpoint
     private static readonly HashSet<string> Types =
         ["text", "image", "audio", "video", "document", "sticker", "location", "contacts", "interactive", "template", "reaction"];
 
-    public static GraphResult Answer(FakeGraphState state, GraphRequest request, GraphCallInfo info, FakePage number)
+    /// <summary>The recipient of a send: <c>to</c> (a phone or wa_id) wins over <c>recipient</c> (a BSUID).</summary>
+    public static string? Recipient(GraphRequest request) => request.String("to") ?? request.String("recipient");
+
+    public static GraphResult Answer(FakeGraphState state, GraphCallInfo info, FakePage number)
     {
+        var request = info.Request;
         var to = request.String("to");
         var bsuid = request.String("recipient");
-        info.Subject = to ?? bsuid;
-        if (ScriptedAnswers.Apply(state, info, number.Id) is { } scripted)
-        {
-            return scripted;
-        }
-
         if (request.String("messaging_product") != "whatsapp")
         {
             return info.Fail(new FakeGraphError(100, Message: "(#100) The parameter messaging_product is required.")
