@@ -18,6 +18,18 @@ public interface IContactStore
     /// <summary>Moves every contact of person <paramref name="fromPersonId"/> to person <paramref name="toPersonId"/>.</summary>
     Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The stale contacts (not active) of a scope that have an ASID, most recently seen first, at most
+    /// <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<Contact>> ListStaleWithAsidAsync(string scopeId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stale contacts of a scope whose cached profile has this <see cref="ProfileKey"/>, other than
+    /// <paramref name="exceptId"/>; at most two (one is a match, two are not).
+    /// </summary>
+    Task<IReadOnlyList<Contact>> ListStaleByProfileAsync(string scopeId, string profileKey, string exceptId, CancellationToken cancellationToken);
+
     /// <summary>Marks a contact unreachable.</summary>
     Task MarkInactiveAsync(string id, CancellationToken cancellationToken);
 

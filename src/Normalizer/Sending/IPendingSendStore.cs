@@ -10,6 +10,12 @@ public interface IPendingSendStore
     Task<IReadOnlyList<PendingSend>> ListPendingAsync(string personId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether the person of the contact (<paramref name="scopedId"/>, <paramref name="scopeId"/>) has sends waiting: one
+    /// indexed query, asked when a customer writes.
+    /// </summary>
+    Task<bool> HasPendingAsync(string scopedId, string scopeId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes a waiting send for this host: true once, for the first caller, whichever host it runs on, so a queued message
     /// is sent once even when two hosts relink the same person. A send taken by a host that stopped before recording its
     /// outcome is given out again after <paramref name="staleAfter"/>.

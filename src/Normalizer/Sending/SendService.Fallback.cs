@@ -83,6 +83,16 @@ public sealed partial class SendService
             IdType = sender.RecipientType(scopedId), ScopeId = target.PageId, IsActive = true, FirstSeen = now, LastSeen = now,
         }) with { PersonId = contact.PersonId, Asid = asid, AsidAppId = app.AppId, IsActive = true, Profile = existing?.Profile ?? contact.Profile };
         await contacts.SaveAsync(relinked, cancellationToken).ConfigureAwait(false);
+        if (existing?.PersonId != contact.PersonId)
+        {
+            // Any other contact of the ID's former person joins too; then the relink is told like one found on a message.
+            if (existing is not null)
+            {
+                await contacts.MergePersonsAsync(existing.PersonId, contact.PersonId, cancellationToken).ConfigureAwait(false);
+            }
+
+            await relinkedEvents.StoreAsync(new Relink(relinked, contact, RelinkMethod.IdsForPages), null, cancellationToken).ConfigureAwait(false);
+        }
 
         // Same person, same Page: the reply window of the conversation it was in still applies.
         return target with { Recipient = relinked.Tagged, Contact = relinked };

@@ -18,7 +18,7 @@ namespace Normalizer.Sending;
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
     IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, SendRateLimiter limiter,
-    IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
+    RelinkedEvents relinkedEvents, IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
     private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
@@ -47,7 +47,7 @@ public sealed partial class SendService(
     public static readonly TimeSpan PendingSendLease = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Sends the person's queued messages to <paramref name="contact"/>, oldest first; each only once it is taken for this
+    /// Sends the person's queued messages to <paramref name="contact"/> (the contact that wrote, on whichever channel), oldest first; each only once it is taken for this
     /// host (<see cref="IPendingSendStore.ClaimAsync"/>), so hosts that relink the same person at once send it once.
     /// </summary>
     public async Task<IReadOnlyList<SendResult>> FlushPendingAsync(Contact contact, CancellationToken cancellationToken)
@@ -64,6 +64,12 @@ public sealed partial class SendService(
             {
                 To = contact.ScopedId, PageId = contact.ScopeId, Platform = contact.Platform, QueueIfUnreachable = false, FallbackChannels = null,
             };
+            if (queued.Request.Platform is { } queuedOn && queuedOn != contact.Platform)
+            {
+                // The person wrote on another channel: a reply in the window it opened, without the first channel's tag.
+                request = request with { MessagingType = null, Tag = null };
+            }
+
             var result = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             await pending.CompleteAsync(queued.Id, result, cancellationToken).ConfigureAwait(false);
             results.Add(result);

@@ -18,6 +18,7 @@ public static class SendingServiceCollectionExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendOptions>, SendOptionsValidator>());
         builder.Services.TryAddSingleton<SendRateLimiter>();
         builder.Services.TryAddSingleton<SendService>();
+        builder.Services.TryAddSingleton<Identity.RelinkedEvents>();
         builder.Services.TryAddSingleton<Identity.IdentityRelinker>();
         builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
         builder.Services.TryAddTransient<IRequestHandler<SendMessage, SendResult>, SendMessageHandler>();

@@ -106,6 +106,58 @@ public abstract class ContactStoreContract<TDatabase> : StoreContract<TDatabase>
         Assert.Empty(await Contacts.ListByAsidAsync(new AppScopedId("9007199254740992", AppX), CancellationToken.None));
     }
 
+    [StoreFact]
+    public async Task ListStaleByProfileAsync_NamesAndPictureOfStaleContactsOfThePage_FindsThemButNotActiveOnesOrOtherPages()
+    {
+        var bea = new UserProfile { FirstName = "Bea", LastName = "Lima", ProfilePic = "https://fake.example/bea.jpg" };
+        var stale = Other(NewContact(null, bea), 1, "5500000000000001");
+        var active = Other(NewContact(null, bea), 2, "5500000000000002");
+        var otherPage = Other(NewContact(null, bea), 3, "5500000000000003") with { ScopeId = "231198744410002" };
+        var newcomer = Other(NewContact(null, null), 4, "5500000000000004");
+        foreach (var contact in new[] { stale, active, otherPage, newcomer })
+        {
+            await Contacts.SaveAsync(contact, CancellationToken.None);
+        }
+
+        await Contacts.MarkInactiveAsync(stale.Id, CancellationToken.None);
+        await Contacts.MarkInactiveAsync(otherPage.Id, CancellationToken.None);
+        await Contacts.LinkAsync(newcomer.Id, null, null, bea, CancellationToken.None);
+        await Contacts.MarkInactiveAsync(newcomer.Id, CancellationToken.None);
+
+        var found = await Contacts.ListStaleByProfileAsync("104523987765432", ProfileKey.Of(bea)!, stale.Id, CancellationToken.None);
+        var withoutNewcomer = await Contacts.ListStaleByProfileAsync("104523987765432", ProfileKey.Of(bea)!, newcomer.Id, CancellationToken.None);
+
+        Assert.Equal([newcomer.Id], found.Select(c => c.Id));
+        Assert.Equal([stale.Id], withoutNewcomer.Select(c => c.Id));
+    }
+
+    [StoreFact]
+    public async Task ListStaleWithAsidAsync_StaleContactsOfThePage_MostRecentlySeenFirstUpToTheLimit()
+    {
+        var older = Other(NewContact("1000000000000011", null), 1, "5500000000000011");
+        var newer = Other(NewContact("1000000000000012", null), 2, "5500000000000012") with { LastSeen = Seen.AddHours(2) };
+        var newest = Other(NewContact("1000000000000013", null), 3, "5500000000000013") with { LastSeen = Seen.AddHours(3) };
+        var withoutAsid = Other(NewContact(null, null), 4, "5500000000000014") with { LastSeen = Seen.AddHours(4) };
+        var active = Other(NewContact("1000000000000015", null), 5, "5500000000000015") with { LastSeen = Seen.AddHours(5) };
+        foreach (var contact in new[] { older, newer, newest, withoutAsid, active })
+        {
+            await Contacts.SaveAsync(contact, CancellationToken.None);
+            if (contact != active)
+            {
+                await Contacts.MarkInactiveAsync(contact.Id, CancellationToken.None);
+            }
+        }
+
+        var two = await Contacts.ListStaleWithAsidAsync("104523987765432", 2, CancellationToken.None);
+        var onOtherPage = await Contacts.ListStaleWithAsidAsync("231198744410002", 5, CancellationToken.None);
+
+        Assert.Equal([newest.Id, newer.Id], two.Select(c => c.Id));
+        Assert.Empty(onOtherPage);
+    }
+
+    private static Contact Other(Contact contact, int n, string scopedId) =>
+        contact with { Id = RecordIds.New(Seen.AddSeconds(n)).ToString(), PersonId = "person-" + n, ScopedId = scopedId };
+
     private static Contact NewContact(string? asid, UserProfile? profile) => new()
     {
         Id = RecordIds.New(Seen).ToString(), PersonId = "person-1", Platform = Platform.Facebook, ScopedId = "7723419865501234",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Normalizer.Identity;
 using Normalizer.Sending;
 
 namespace Normalizer.Storage.Tests.Contracts;
@@ -30,6 +31,35 @@ public abstract class PendingSendStoreContract<TDatabase> : StoreContract<TDatab
         Assert.Equal([id], listedWhileTaken.Select(p => p.Id));
         Assert.False(beforeTheLeaseEnds);
         Assert.True(afterTheLease);
+    }
+
+    [StoreFact]
+    public async Task HasPending_ForAContactOfThePerson_IsTrueWhileASendWaits()
+    {
+        var sends = Store.Services.GetRequiredService<IPendingSendStore>();
+        var contacts = Store.Services.GetRequiredService<IContactStore>();
+        var seen = _clock.GetUtcNow();
+        foreach (var (id, person, scopedId) in new[] { ("ct-wa", "person-3", "34600000000"), ("ct-other", "person-4", "34600000001") })
+        {
+            await contacts.SaveAsync(new Contact
+            {
+                Id = id, PersonId = person, Platform = Events.Platform.WhatsApp, ScopedId = scopedId, IdType = Ids.IdType.WaId,
+                ScopeId = "106540352242922", IsActive = true, FirstSeen = seen, LastSeen = seen,
+            }, default);
+        }
+
+        var queued = await sends.AddAsync("person-3", new SendRequest { To = "psid-3", Message = new OutboundMessage { Body = "hi" } }, default);
+
+        var waiting = await sends.HasPendingAsync("34600000000", "106540352242922", default);
+        var otherPerson = await sends.HasPendingAsync("34600000001", "106540352242922", default);
+        var unknown = await sends.HasPendingAsync("34600000002", "106540352242922", default);
+        await sends.CompleteAsync(queued, new SendResult { Status = SendStatus.Sent, Attempts = [] }, default);
+        var afterItWent = await sends.HasPendingAsync("34600000000", "106540352242922", default);
+
+        Assert.True(waiting);
+        Assert.False(otherPerson);
+        Assert.False(unknown);
+        Assert.False(afterItWent);
     }
 
     [StoreFact]

@@ -26,6 +26,16 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
         ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @Asid AND asid_app_id = @AppId ORDER BY first_seen",
             new { asid.Asid, asid.AppId }, cancellationToken);
 
+    public Task<IReadOnlyList<Contact>> ListStaleWithAsidAsync(string scopeId, int limit, CancellationToken cancellationToken) =>
+        ListAsync(connections.Dialect.Limit(
+            "SELECT " + Columns + " FROM contacts WHERE scope_id = @scopeId AND is_active = 0 AND asid IS NOT NULL ORDER BY last_seen DESC, id",
+            "@limit"), new { scopeId, limit }, cancellationToken);
+
+    public Task<IReadOnlyList<Contact>> ListStaleByProfileAsync(string scopeId, string profileKey, string exceptId, CancellationToken cancellationToken) =>
+        ListAsync(connections.Dialect.Limit(
+            "SELECT " + Columns + " FROM contacts WHERE scope_id = @scopeId AND profile_key = @profileKey AND is_active = 0 AND id <> @exceptId " +
+            "ORDER BY last_seen DESC, id", "@limit"), new { scopeId, profileKey, exceptId, limit = 2 }, cancellationToken);
+
     public async Task MergePersonsAsync(string fromPersonId, string toPersonId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -46,12 +56,14 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE contacts SET asid = COALESCE(@asid, asid), asid_app_id = CASE WHEN @asid IS NULL THEN asid_app_id ELSE @asidAppId END,
-                person_id = COALESCE(@personId, person_id), profile = COALESCE(@profile, profile)
+                person_id = COALESCE(@personId, person_id),
+                profile_key = CASE WHEN @profile IS NULL THEN profile_key ELSE @profileKey END, profile = COALESCE(@profile, profile)
             WHERE id = @id
             """, new
         {
             id, asid = asid?.Asid, asidAppId = asid?.AppId, personId,
             profile = profile is null ? null : JsonSerializer.Serialize(profile, NormalizerJsonContext.Default.UserProfile),
+            profileKey = ProfileKey.Of(profile),
         }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -59,13 +71,14 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("contacts",
-            "id, person_id, platform, scoped_id, id_type, scope_id, asid, asid_app_id, is_active, first_seen, last_seen, profile",
-            "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @AsidAppId, @IsActive, @FirstSeen, @LastSeen, @Profile",
+            "id, person_id, platform, scoped_id, id_type, scope_id, asid, asid_app_id, is_active, first_seen, last_seen, profile, profile_key",
+            "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Asid, @AsidAppId, @IsActive, @FirstSeen, @LastSeen, @Profile, @ProfileKey",
             "scoped_id, scope_id", """
                 person_id = excluded.person_id, asid = COALESCE(excluded.asid, contacts.asid),
                 asid_app_id = CASE WHEN excluded.asid IS NULL THEN contacts.asid_app_id ELSE excluded.asid_app_id END,
                 is_active = excluded.is_active,
                 last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END,
+                profile_key = CASE WHEN excluded.profile IS NULL THEN contacts.profile_key ELSE excluded.profile_key END,
                 profile = COALESCE(excluded.profile, contacts.profile)
             """), new
         {
@@ -73,6 +86,7 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
             contact.ScopeId, contact.Asid, contact.AsidAppId, IsActive = contact.IsActive ? 1 : 0, FirstSeen = contact.FirstSeen.ToUnixTimeMilliseconds(),
             LastSeen = contact.LastSeen.ToUnixTimeMilliseconds(),
             Profile = contact.Profile is null ? null : JsonSerializer.Serialize(contact.Profile, NormalizerJsonContext.Default.UserProfile),
+            ProfileKey = ProfileKey.Of(contact.Profile),
         }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 

@@ -27,7 +27,15 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
 
     private static readonly string[] ConversationParameters = ["@Id", "@Platform", "@PageId", "@UserId", "@Inbound", "@At"];
 
-    private static readonly string[] ContactParameters = ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen"];
+    private static readonly string[] ContactParameters =
+        ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen", "@Active", "@SetActive"];
+
+    // What an event says of its customer's reachability: one who writes is reachable again; one who opts out is stale
+    // (README: identity), and a PSID reset is looked for among the stale contacts of the Page. Other events leave it.
+    private static readonly HashSet<string> Reachable = new(StringComparer.Ordinal)
+    {
+        EventName.MessageReceived, EventName.PostbackReceived, EventName.OptinReceived,
+    };
 
     private readonly ArrayBufferWriter<byte> _body = new(4096);
     private Utf8JsonWriter? _writer;
@@ -89,6 +97,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
         var now = time.GetUtcNow();
         var link = identities.Count > 1;
+        var optedOut = evt.Event == EventName.OptoutReceived;
+        var setsActivity = optedOut || Reachable.Contains(evt.Event);
         string? person = null;
         if (link)
         {
@@ -105,7 +115,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             person ??= RecordIds.New(now).ToString();
             _contactUpsert ??= session.Dialect.Upsert("contacts",
                 "id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen",
-                "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, 1, @Seen, @Seen", "scoped_id, scope_id", ContactUpdate);
+                "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Active, @Seen, @Seen", "scoped_id, scope_id", ContactUpdate);
             var upsert = await session.StatementAsync(_contactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, RecordIds.New(now).ToString());
             upsert.Set(1, person);
@@ -115,6 +125,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             upsert.Set(5, IdTypes.ToWire(identity.Id.Type));
             upsert.Set(6, identity.Scope.Value);
             upsert.Set(7, evt.Timestamp * 1000);
+            upsert.Set(8, optedOut ? 0 : 1);
+            upsert.Set(9, setsActivity ? 1 : 0);
             await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
 
@@ -155,6 +167,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
 
     private const string ContactUpdate = """
             person_id = CASE WHEN @Link = 1 THEN excluded.person_id ELSE contacts.person_id END,
+            is_active = CASE WHEN @SetActive = 1 THEN excluded.is_active ELSE contacts.is_active END,
             last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END
         """;
 }

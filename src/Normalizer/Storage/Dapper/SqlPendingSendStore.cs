@@ -33,6 +33,16 @@ internal sealed class SqlPendingSendStore(IStoreConnectionFactory connections, T
         return rows.Select(r => new PendingSend(r.Id, personId, JsonSerializer.Deserialize(r.Request, NormalizerJsonContext.Default.SendRequest)!)).ToList();
     }
 
+    public async Task<bool> HasPendingAsync(string scopedId, string scopeId, CancellationToken cancellationToken)
+    {
+        // The contact by its unique key, then the person's queue by ix_pending_sends_person.
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM contacts c JOIN pending_sends p ON p.person_id = c.person_id AND p.status IN ('pending', 'sending') " +
+            "WHERE c.scoped_id = @scopedId AND c.scope_id = @scopeId",
+            new { scopedId, scopeId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
     public async Task<bool> ClaimAsync(string id, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
