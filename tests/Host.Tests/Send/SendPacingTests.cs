@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Normalizer.Events;
 using Normalizer.Testing;
 using Normalizer.Testing.FakeGraph;
+using static Normalizer.Host.Tests.Send.SendFixture;
 
 namespace Normalizer.Host.Tests.Send;
 
@@ -11,15 +12,10 @@ namespace Normalizer.Host.Tests.Send;
 /// </summary>
 public sealed class SendPacingTests : IAsyncLifetime
 {
-    private const string AppId = "1000000000000001";
-    private const string AppSecret = "graph-app-secret-93kd";
-    private const string PageA = "104523987765432";
-    private const string PageB = "231198744410002";
+    // SendFixture's app, Pages and customers; here Pages A and B share one token and a third Page has its own.
     private const string PageC = "318870012245566";
     private const string SharedToken = "PAGES-AB-TOKEN-k29dm1";
     private const string TokenC = "PAGE-C-TOKEN-x81nq4";
-    private const string PsidA = "7723419865501234";
-    private const string PsidB = "6541203398761122";
     private const string PsidC = "5550918273645500";
 
     private readonly ObservedFakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));

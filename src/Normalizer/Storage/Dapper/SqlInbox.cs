@@ -61,10 +61,11 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (!connections.Shared)
         {
-            // The rows processed are always the first pending ones: the progress moves to the last.
-            await ThroughAsync(connection, transaction, cancellationToken).ConfigureAwait(false); // its row exists
+            // The rows processed are always the first pending ones: the progress moves to the last. Its row was made when
+            // they were read (ReadPendingAsync); made here if not, every row up to the last is processed all the same.
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE inbox_progress SET processed_through = @last WHERE id = 1 AND processed_through < @last",
+                "INSERT INTO inbox_progress (id, processed_through) VALUES (1, @last) " +
+                "ON CONFLICT (id) DO UPDATE SET processed_through = MAX(processed_through, excluded.processed_through)",
                 new { last = ids.Max() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return;
         }

@@ -3,5 +3,6 @@
 -- only when all three are known, so that a new ID can be matched to exactly one stale contact with the same profile.
 -- Profiles cached before it have no key and are not matched.
 ALTER TABLE contacts ADD COLUMN profile_key TEXT NULL;
-CREATE INDEX ix_contacts_scope_profile ON contacts (scope_id, profile_key);
-CREATE INDEX ix_contacts_scope_active ON contacts (scope_id, is_active);
+-- One partial index holds the stale contacts only (a Page's few), by Page and profile: both lookups (stale contacts
+-- with an ASID; stale contacts with a profile) go through it, and writing an active contact costs it nothing.
+CREATE INDEX ix_contacts_stale ON contacts (scope_id, profile_key) WHERE is_active = 0;

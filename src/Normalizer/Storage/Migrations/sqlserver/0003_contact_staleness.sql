@@ -1,8 +1,9 @@
 -- A PSID reset is looked for among the stale contacts of a Page (is_active = 0: an opt-out, a block, a send that Meta
 -- refused as unreachable). profile_key is a hash of the cached profile's first name, last name and picture URL, set
 -- only when all three are known, so that a new ID can be matched to exactly one stale contact with the same profile.
--- Profiles cached before it have no key and are not matched. Binary like the scope beside it in the index; the index
--- on the new column is created by EXEC, compiled after the column exists (the file runs as one batch).
+-- Profiles cached before it have no key and are not matched. Binary like the scope beside it in the index.
+-- One filtered index holds the stale contacts only (a Page's few), by Page and profile: both lookups (stale contacts
+-- with an ASID; stale contacts with a profile) go through it, and writing an active contact costs it nothing. It is
+-- created by EXEC, compiled after the new column exists (the file runs as one batch).
 ALTER TABLE contacts ADD profile_key NVARCHAR(64) COLLATE Latin1_General_100_BIN2 NULL;
-EXEC ('CREATE INDEX ix_contacts_scope_profile ON contacts (scope_id, profile_key)');
-CREATE INDEX ix_contacts_scope_active ON contacts (scope_id, is_active);
+EXEC ('CREATE INDEX ix_contacts_stale ON contacts (scope_id, profile_key) WHERE is_active = 0');
