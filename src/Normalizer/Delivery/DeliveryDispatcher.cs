@@ -21,6 +21,7 @@ internal sealed partial class DeliveryDispatcher(
     private readonly WorkSignal _wake = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Running> _workers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _stopping = new(StringComparer.Ordinal);
 
     /// <summary>This process's name on the leases it holds.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -62,17 +63,20 @@ internal sealed partial class DeliveryDispatcher(
             // stopping
         }
 
-        Running[] all;
+        Task[] all;
         lock (_gate)
         {
-            all = [.. _workers.Values];
+            all = [.. _workers.Values.Select(r => r.Task), .. _stopping.Values];
             _workers.Clear();
+            _stopping.Clear();
         }
 
-        await Task.WhenAll([.. all.Select(r => r.Task), forward]).ConfigureAwait(false);
+        await Task.WhenAll([.. all, forward]).ConfigureAwait(false);
     }
 
-    // Starts a worker for each new subscription, stops the workers of deleted ones.
+    // Starts a worker for each new subscription, stops the workers of deleted ones. A subscription never changes once
+    // created, so a worker is known by its subscription's id: the cache may hold a new instance of the same subscription
+    // (each change of the list reads them all again), and that is no reason to start over.
     private void Sync(CancellationToken cancellationToken)
     {
         var current = subscriptions.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -80,14 +84,26 @@ internal sealed partial class DeliveryDispatcher(
         {
             foreach (var (id, running) in _workers.ToList())
             {
-                if (!current.TryGetValue(id, out var subscription) || subscription != running.Worker.Subscription)
+                if (!current.ContainsKey(id))
                 {
                     running.Stop.Cancel();
                     _workers.Remove(id);
+                    _stopping[id] = running.Task;
                 }
             }
 
-            foreach (var subscription in current.Values.Where(s => !_workers.ContainsKey(s.Id)))
+            foreach (var (id, task) in _stopping.ToList())
+            {
+                if (task.IsCompleted)
+                {
+                    _stopping.Remove(id);
+                }
+            }
+
+            // A subscription missing from one reading of the list and back in the next waits for its stopped worker: two
+            // workers under this process's name would both hold its leases, and the second would send again what the first
+            // POSTed and had not yet written.
+            foreach (var subscription in current.Values.Where(s => !_workers.ContainsKey(s.Id) && !_stopping.ContainsKey(s.Id)))
             {
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var worker = new SubscriptionWorker(subscription, Owner, store, poster, options.Value, time, _state, logger);
@@ -102,10 +118,7 @@ internal sealed partial class DeliveryDispatcher(
     {
         try
         {
-            // Subscriptions do not change once created: the cached instance of one still there is kept, so its worker goes on.
-            var cached = subscriptions.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
-            var stored = await subscriptionStore.ListAsync(cancellationToken).ConfigureAwait(false);
-            subscriptions.Set([.. stored.Select(s => cached.GetValueOrDefault(s.Id) ?? s)]);
+            subscriptions.Set(await subscriptionStore.ListAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

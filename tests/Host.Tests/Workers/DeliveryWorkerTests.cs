@@ -102,6 +102,39 @@ public sealed class DeliveryWorkerTests : DeliveryTests
     }
 
     [Fact]
+    public async Task Deliver_SubscriptionCreatedWhileAnotherIsPosting_NothingIsSentTwice()
+    {
+        var app = App();
+        using var answer = new ManualResetEventSlim();
+        var arrived = 0;
+        var held = await SubscriberAsync((_, _) =>
+        {
+            Interlocked.Increment(ref arrived);
+            answer.Wait(TimeSpan.FromSeconds(20));
+            return 200;
+        });
+        var (heldId, _) = await app.SubscribeAsync($$"""{"url":"{{held.Url}}","platforms":["instagram"]}""");
+        await app.PostWebhookAsync(Fixture.Sample("instagram-text.json"));
+        var eventId = (await app.WaitForEventsAsync(1))[0].GetProperty("id").GetString();
+        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            await Crash.Poll.UntilAsync(_ => Task.FromResult(Volatile.Read(ref arrived) >= 1), "the first POST arrived", () => "none arrived", budget.Token);
+        }
+
+        // Creating a subscription reads every subscription again, while the first one's POST is unanswered. Once the new one
+        // delivered a later event, its worker runs, started in the pass that would have restarted the first one's.
+        var other = await SubscriberAsync();
+        await app.SubscribeAsync($$"""{"url":"{{other.Url}}","platforms":["facebook"]}""");
+        await app.PostWebhookAsync(Fixture.Sample("messenger-text-batch.json"));
+        await other.WaitForRequestsAsync(3);
+        answer.Set();
+
+        await app.WaitForDeliveriesAsync($"subscription_id={heldId}", d => d.Count == 1 && d[0].Status() == "delivered");
+        Assert.Equal([eventId], held.Requests.Select(r => r.WebhookId));
+        Assert.Equal(1, Volatile.Read(ref arrived));
+    }
+
+    [Fact]
     public async Task Deliver_Failing500Twice_RetriesAfterEachBackoffAndDeliversOnThirdAttempt()
     {
         var clock = Clock();
