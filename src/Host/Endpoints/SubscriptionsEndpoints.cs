@@ -27,10 +27,19 @@ internal static class SubscriptionsEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, SubscriptionRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (document, error) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (document is null)
+        {
+            return error!;
+        }
+
         SubscriptionRequest? input;
         try
         {
-            input = await JsonSerializer.DeserializeAsync(request.Body, HostJsonContext.Default.SubscriptionRequest, cancellationToken);
+            using (document)
+            {
+                input = document.RootElement.Deserialize(HostJsonContext.Default.SubscriptionRequest);
+            }
         }
         catch (JsonException ex)
         {

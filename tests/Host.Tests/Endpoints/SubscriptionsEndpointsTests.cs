@@ -73,7 +73,7 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
     [InlineData("""{"url":"https://c.example/h","page_ids":["1,2"]}""", "'page_ids'")]
     [InlineData("""{"url":"https://c.example/h","events":["message.exploded"]}""", "'events'")]
     [InlineData("""{"url":"https://c.example/h","page_id":["1"]}""", "'page_id'")]
-    [InlineData("""not json""", "JSON object")]
+    [InlineData("""not json""", "not valid JSON")]
     [InlineData("""[]""", "JSON object")]
     public async Task Create_InvalidField_Returns400NamingTheField(string json, string field)
     {
@@ -84,6 +84,19 @@ public sealed class SubscriptionsEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
         Assert.Contains(field, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(JsonDocument.Parse(await api.GetStringAsync("/v1/subscriptions")).RootElement.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Create_BodyOverTheCap_Returns413AndCreatesNothing()
+    {
+        using var api = _app.Api();
+        var padding = new string(' ', 300 * 1024);
+
+        var response = await api.PostAsync("/v1/subscriptions", NormalizerApplication.Json($$"""{"url":"https://c.example/h"{{padding}}}"""));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("body_too_large", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
         Assert.Empty(JsonDocument.Parse(await api.GetStringAsync("/v1/subscriptions")).RootElement.GetProperty("data").EnumerateArray());
     }
 
