@@ -26,7 +26,7 @@ internal static class EventIdentity
     /// again, without parsing it. Unchanged when there is no contact.
     /// </summary>
     public static string AddTo(string body, string? contactId, string? personId) =>
-        contactId is null || personId is null
+        contactId is null || personId is null || !body.EndsWith('}')
             ? body
             : $"{body.AsSpan(0, body.Length - 1)},\"contact_id\":{Quoted(contactId)},\"person_id\":{Quoted(personId)}}}";
 
