@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Normalizer.Delivery;
 using Normalizer.Events;
@@ -139,6 +140,37 @@ public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
         Assert.Null(read.ContactId);
         Assert.Null(read.PersonId);
         Assert.Equal(Json(Event), Json(read));
+    }
+
+    [StoreFact]
+    public async Task Migration_EventStoredBeforeItsCustomerWasKept_GetsItFromItsConversation()
+    {
+        await using (var scope = Store.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EventPipeline>().ProcessAsync(Event, default);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        var contact = await Store.Services.GetRequiredService<IContactStore>().FindAsync(Event.UserId!, Event.PageId, default);
+        var events = Store.Services.GetRequiredService<IEventStore>();
+        await using var connection = await Store.Connections.OpenAsync(default);
+        // As an earlier version stored it: no user_id column value, the conversation names the customer.
+        await connection.ExecuteAsync("UPDATE events SET user_id = NULL");
+        var before = (await events.GetAsync(Event.Id, default))?.Event;
+
+        await connection.ExecuteAsync(BackfillOf(Store.Connections.Dialect.Name));
+
+        var after = (await events.GetAsync(Event.Id, default))?.Event;
+        Assert.Null(before?.ContactId);
+        Assert.Equal((contact?.Id, contact?.PersonId), (after?.ContactId, after?.PersonId));
+    }
+
+    // The UPDATE of the migration that adds events.user_id (wrapped in EXEC on SQL Server).
+    private static string BackfillOf(string dialect)
+    {
+        var sql = MigrationRunner.For(dialect).Single(m => m.Sql.Contains("UPDATE events SET user_id", StringComparison.Ordinal)).Sql;
+        var start = sql.IndexOf("UPDATE events SET user_id", StringComparison.Ordinal);
+        return sql[start..sql.IndexOf(';', start)].TrimEnd('\'', ')');
     }
 
     private static string Json(NormalizedEvent? evt) => JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent);
