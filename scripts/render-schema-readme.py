@@ -38,7 +38,12 @@ events["identity.relinked"] = {
     "from": "1535748669783931", "from_type": "PSID", "to": "104523987765432", "to_type": "PAGE_ID",
     "page_id": "104523987765432", "page_id_type": "PAGE_ID", "user_id": "1535748669783931", "user_id_type": "PSID",
     "conversation_id": "conv_0c7e4f1a2b3c4d5e6f708192a3b4c5d6", "signature_verified": True, "standby": False,
-    "raw": {"previous_user_id": "7723419865501234", "asid": "10154673853349851", "method": "ids_for_pages"},
+    "raw": {"previous_user_id": "7723419865501234", "previous_contact_id": "0193a7c2-5d1e-7b40-9f3a-1c2d3e4f5a6b",
+            "user_id": "1535748669783931", "contact_id": "0193a7c4-0b2e-7c51-8e4b-2d3e4f5a6b7c",
+            "person_id": "0193a7c2-5d1e-7b40-9f3a-1c2d3e4f5a6c", "asid": "10154673853349851",
+            "asid_app_id": "1000000000000001", "method": "ids_for_pages", "confidence": "confirmed"},
+    # As read from the store: the customer's contact and its person.
+    "contact_id": "0193a7c4-0b2e-7c51-8e4b-2d3e4f5a6b7c", "person_id": "0193a7c2-5d1e-7b40-9f3a-1c2d3e4f5a6c",
 }
 
 names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
@@ -68,7 +73,10 @@ lines = ["# The normalized event", "",
          "- `page_id` is the business side (Page, Instagram account, WhatsApp `phone_number_id`, or the WhatsApp Business "
          "Account id, `WABA_ID`, for business-level changes that name no number); `user_id` is the customer "
          "(`from` for inbound, `to` for echoes and WhatsApp statuses); `conversation_id` is derived from (platform, page_id, user_id).",
-         "- Absent values are omitted, never `null`. `raw` is the original item exactly as Meta sent it.", "",
+         "- Absent values are omitted, never `null`. `raw` is the original item exactly as Meta sent it.",
+         "- Events read from the store (`/v1/events`, the SSE stream, subscription deliveries) name the customer's contact and "
+         "person: `contact_id` (`GET /v1/contacts/{id}`) and `person_id` (`GET /v1/persons/{id}`), the person as of reading, "
+         "so a later merge of two persons shows in earlier events too. `normalize` output, which is not stored, has neither.", "",
          "## Fields", "", "| field | type | required | meaning |", "|---|---|---|---|"]
 required = set(schema.get("required", []))
 for name, prop in schema["properties"].items():

@@ -75,6 +75,7 @@ v1.MapPages();
 v1.MapTemplates();
 v1.MapMessages();
 v1.MapContacts();
+v1.MapPersons();
 v1.MapIdentities();
 
 app.Lifetime.ApplicationStarted.Register(() => Startup.LogReady(app));

@@ -11,7 +11,8 @@ internal static class ContactsEndpoints
         var contacts = v1.MapGroup("/contacts").WithTags("Identity");
         contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.");
         contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.");
-        contacts.MapPost("/{id}/links", LinkAsync).WithSummary("Link an ASID with its app ({asid, app_id}) to this contact, or another contact ({contact_id}) to its person.");
+        contacts.MapPost("/{id}/links", LinkAsync).WithSummary(
+            "Link an ASID with its app ({asid, app_id}) to this contact (joining the persons of the contacts that carry it), or another contact ({contact_id}) to its person.");
     }
 
     private static async Task<IResult> FindAsync(HttpRequest request, IContactStore store, CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ internal static class ContactsEndpoints
             ? TypedResults.Json(contact, HostJsonContext.Default.Contact)
             : NotFound(id);
 
-    private static async Task<IResult> LinkAsync(string id, ContactLinkRequest link, IContactStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> LinkAsync(string id, ContactLinkRequest link, IContactStore store, PersonLinker persons,
+        CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } contact)
         {
@@ -67,7 +69,10 @@ internal static class ContactsEndpoints
                 return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'asid' and 'app_id' must be IDs (no spaces, slashes or control characters)");
             }
 
-            await store.LinkAsync(contact.Id, new AppScopedId(asid, appId), null, null, cancellationToken);
+            // Every contact carrying the same ASID of the app is the same user: their persons join, the oldest surviving.
+            var linked = new AppScopedId(asid, appId);
+            await store.LinkAsync(contact.Id, linked, null, null, cancellationToken);
+            contact = contact with { PersonId = await persons.MergeAsync(contact.PersonId, linked, cancellationToken) };
         }
         else
         {

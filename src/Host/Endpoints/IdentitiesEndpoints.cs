@@ -17,10 +17,12 @@ internal static class IdentitiesEndpoints
 
     public static void MapIdentities(this RouteGroupBuilder v1) =>
         v1.MapPost("/identities/resolve", ResolveAsync).WithTags("Identity").Accepts<ResolveRequest>("application/json")
-            .WithSummary($"PSIDs of up to {MaxAsids} ASIDs on one Page (pages_id_mapping, 200 a call; ids_for_pages where Meta refuses it).");
+            .WithSummary($"PSIDs of up to {MaxAsids} ASIDs on one Page (pages_id_mapping, 200 a call; ids_for_pages where Meta refuses it); " +
+                "a PSID that is a known contact joins the person of its ASID.");
 
     private static async Task<IResult> ResolveAsync(
-        HttpRequest http, ICredentialStore credentials, IEnumerable<IIdMatchingClient> idMatching, CancellationToken cancellationToken)
+        HttpRequest http, ICredentialStore credentials, IEnumerable<IIdMatchingClient> idMatching, PersonLinker persons,
+        CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(http, cancellationToken);
         if (problem is not null)
@@ -51,6 +53,9 @@ internal static class IdentitiesEndpoints
 
         var app = page.AppId is { } appId ? await credentials.FindAppAsync(appId, cancellationToken) : null;
         var resolved = await AsidResolver.ResolveAsync(matching, page, app, asids, cancellationToken);
+
+        // A PSID found that is a known contact is Meta's word that it is that ASID's user: it joins that user's person.
+        await persons.LinkResolvedAsync(page, resolved, cancellationToken);
         var data = resolved.Select(r => new ResolvedId(r.Asid, r.Psid, r.Invalid ? "invalid_id" : r.Error is { } e ? SendService.Wire(e.Kind) : null));
         return TypedResults.Json(new ResolveResult([.. data]), HostJsonContext.Default.ResolveResult);
     }

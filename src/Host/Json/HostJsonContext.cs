@@ -13,6 +13,7 @@ namespace Normalizer.Host;
 [JsonSerializable(typeof(WebhookAccepted))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(ContactList))]
+[JsonSerializable(typeof(PersonView))]
 [JsonSerializable(typeof(Normalizer.Identity.Contact))]
 [JsonSerializable(typeof(ContactLinkRequest))]
 [JsonSerializable(typeof(ResolveRequest))]

@@ -148,6 +148,23 @@ public sealed record NormalizedEvent
     [Description("The original item: a messaging item, a WhatsApp message/status object, or a change value.")]
     public required RawJson Raw { get; init; }
 
+    /// <summary>
+    /// The customer's contact (the one of <see cref="UserId"/> on <see cref="PageId"/>), filled when the event is read from the
+    /// store; null when the event has no customer, or was never stored (the <c>normalize</c> command).
+    /// </summary>
+    [Description("Id of the customer's contact: the contact of user_id on page_id (GET /v1/contacts/{id}). Absent when the " +
+        "event has no customer (account updates) or was not stored (the normalize command).")]
+    public string? ContactId { get; init; }
+
+    /// <summary>
+    /// The person of <see cref="ContactId"/> when the event is read (listed, streamed or delivered), not when it was stored:
+    /// after two persons merge, every event of either shows the surviving one.
+    /// </summary>
+    [Description("Id of the person the contact belongs to (GET /v1/persons/{id}), as of when the event is read or delivered, " +
+        "not when it was stored: once two persons are merged (an explicit link, or Meta's ID matching), earlier events of " +
+        "either show the surviving person too. Absent when contact_id is.")]
+    public string? PersonId { get; init; }
+
     /// <summary>The sender as a tagged ID, where there is one.</summary>
     [JsonIgnore]
     public TaggedId? FromId => From is null || FromType is null ? null : new TaggedId(FromType.Value, From);

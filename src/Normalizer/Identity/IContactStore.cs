@@ -12,6 +12,9 @@ public interface IContactStore
     /// <summary>Every contact of a person.</summary>
     Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken);
 
+    /// <summary>The contacts of these scoped IDs in one scope (those that exist).</summary>
+    Task<IReadOnlyList<Contact>> ListByScopedIdsAsync(string scopeId, IReadOnlyList<string> scopedIds, CancellationToken cancellationToken);
+
     /// <summary>Every contact carrying this ASID of this app (the same ASID under another app is another identity).</summary>
     Task<IReadOnlyList<Contact>> ListByAsidAsync(AppScopedId asid, CancellationToken cancellationToken);
 

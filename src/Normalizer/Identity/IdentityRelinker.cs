@@ -14,12 +14,13 @@ namespace Normalizer.Identity;
 /// checks a new scoped ID for a PSID reset (README: identity): it joins the person of a contact of the same Page when
 /// Meta confirms the link (<c>ids_for_apps</c> gives that contact's ASID, or a stale contact's ASID gives this ID through
 /// <c>ids_for_pages</c>), or, as a guess, when its profile matches exactly one stale contact of the Page; either relink
-/// stores an <c>identity.relinked</c> event. Then, on every message, the person's queued sends go out to the contact
-/// that wrote, whatever its channel.
+/// stores an <c>identity.relinked</c> event. Its person then joins the persons of the contacts, on any Page or channel,
+/// that carry an ASID Meta confirmed for it (<see cref="PersonLinker"/>; never on a profile alone). Then, on every
+/// message, the person's queued sends go out to the contact that wrote, whatever its channel.
 /// </summary>
 public sealed partial class IdentityRelinker(
     IContactStore contacts, ICredentialStore credentials, IEnumerable<IChannelProfiles> profiles, IEnumerable<IIdMatchingClient> idMatching,
-    IPendingSendStore pending, SendService sender, RelinkedEvents relinked, ILogger<IdentityRelinker> logger)
+    IPendingSendStore pending, SendService sender, RelinkedEvents relinked, PersonLinker persons, ILogger<IdentityRelinker> logger)
 {
     /// <summary>How many of a Page's most recently seen stale contacts with an ASID a new ID is checked against.</summary>
     public const int StaleCandidates = 5;
@@ -70,6 +71,7 @@ public sealed partial class IdentityRelinker(
         var page = await credentials.FindPageAsync(evt.PageId, cancellationToken).ConfigureAwait(false);
         var profile = contact.Profile ?? await ProfileAsync(evt, contact, page, cancellationToken).ConfigureAwait(false);
         var asid = contact.AppScoped;
+        List<AppScopedId> confirmed = asid is { } stored ? [stored] : [];
         Contact? previous = null;
         string? method = null;
         _idMatching.TryGetValue(evt.Platform, out var matching);
@@ -79,6 +81,7 @@ public sealed partial class IdentityRelinker(
         {
             // ids_for_apps lists the person's ASIDs in every app of the business; the one of the Page's own app comes first.
             var result = await matching.IdsForAppsAsync(userId, page, cancellationToken).ConfigureAwait(false);
+            confirmed.AddRange(result.Matches.Select(m => new AppScopedId(m.Id, m.ScopeId)));
             var match = result.Matches.FirstOrDefault(m => m.ScopeId == page.AppId) ?? result.Matches.FirstOrDefault();
             asid = match is null ? null : new AppScopedId(match.Id, match.ScopeId);
             previous = asid is not { } known ? null : (await contacts.ListByAsidAsync(known, cancellationToken).ConfigureAwait(false))
@@ -93,6 +96,10 @@ public sealed partial class IdentityRelinker(
         {
             (previous, asid) = await ByIdsForPagesAsync(matching, contact, page, asid, cancellationToken).ConfigureAwait(false);
             method = previous is null ? null : RelinkMethod.IdsForPages;
+            if (previous is not null && asid is { } given)
+            {
+                confirmed.Add(given);
+            }
         }
 
         if (previous is null && isNew && ProfileKey.Of(profile) is { } key
@@ -110,11 +117,22 @@ public sealed partial class IdentityRelinker(
         {
             await contacts.LinkAsync(contact.Id, learnedAsid, null, learnedProfile, cancellationToken).ConfigureAwait(false);
         }
-        if (previous is null || method is null)
+        if (previous is not null && method is not null)
         {
-            return;
+            await RelinkAsync(evt, contact, previous, method, asid, profile, cancellationToken).ConfigureAwait(false);
         }
 
+        // Then every contact that carries one of the ASIDs Meta confirmed for this ID, on any Page, is the same person.
+        var person = previous?.PersonId ?? contact.PersonId;
+        foreach (var confirmedAsid in confirmed.Distinct())
+        {
+            person = await persons.MergeAsync(person, confirmedAsid, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RelinkAsync(NormalizedEvent evt, Contact contact, Contact previous, string method, AppScopedId? asid, UserProfile? profile,
+        CancellationToken cancellationToken)
+    {
         // The new ID joins the person (with any contact already linked to it); the old one is no longer its ID on this Page.
         await contacts.MergePersonsAsync(contact.PersonId, previous.PersonId, cancellationToken).ConfigureAwait(false);
         await contacts.MarkInactiveAsync(previous.Id, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public static class SendingServiceCollectionExtensions
         builder.Services.TryAddSingleton<SendService>();
         builder.Services.TryAddSingleton<Identity.RelinkedEvents>();
         builder.Services.TryAddSingleton<Identity.IdentityRelinker>();
+        builder.Services.TryAddSingleton<Identity.PersonLinker>();
         builder.Services.TryAddSingleton<IValidator<SendRequest>, SendRequestValidator>();
         builder.Services.TryAddTransient<IRequestHandler<SendMessage, SendResult>, SendMessageHandler>();
         builder.Services.TryAddScoped<MessageSender>();

@@ -74,7 +74,7 @@ public sealed class PsidResetTests : IAsyncLifetime
         const string oldPsid = "5500000000000001";
         _f.Graph.AddUser(PageA, oldPsid, Bea);
         await _f.InboundAsync(PageA, oldPsid);
-        await WaitForProfileAsync(oldPsid, PageA);
+        await _f.WaitForProfileAsync(oldPsid, PageA);
         await OptOutAsync(PageA, oldPsid);
         var old = await _f.ContactAsync(oldPsid, PageA);
         _f.Graph.AddUser(PageA, NewPsid, Bea);
@@ -99,7 +99,7 @@ public sealed class PsidResetTests : IAsyncLifetime
         {
             _f.Graph.AddUser(PageA, psid, Bea);
             await _f.InboundAsync(PageA, psid);
-            await WaitForProfileAsync(psid, PageA);
+            await _f.WaitForProfileAsync(psid, PageA);
         }
 
         foreach (var psid in stale)
@@ -110,7 +110,7 @@ public sealed class PsidResetTests : IAsyncLifetime
         _f.Graph.AddUser(PageA, NewPsid, Bea);
 
         await _f.InboundAsync(PageA, NewPsid);
-        await WaitForIdentityWorkerAsync();
+        await _f.WaitForIdentityWorkerAsync();
 
         Assert.Empty(await _f.App.WaitForEventsAsync(0, "event=identity.relinked"));
         var current = await _f.ContactAsync(NewPsid, PageA);
@@ -221,7 +221,7 @@ public sealed class PsidResetTests : IAsyncLifetime
 
         await _f.InboundAsync(PageA, PsidA);
         await _f.InboundAsync(PageB, PsidA);
-        await WaitForIdentityWorkerAsync();
+        await _f.WaitForIdentityWorkerAsync();
 
         var onA = await _f.ContactAsync(PsidA, PageA);
         var onB = await _f.ContactAsync(PsidA, PageB);
@@ -263,28 +263,5 @@ public sealed class PsidResetTests : IAsyncLifetime
     {
         var relinked = Assert.Single(await _f.App.WaitForEventsAsync(1, "event=identity.relinked"));
         return relinked.GetProperty("raw");
-    }
-
-    private async Task WaitForProfileAsync(string psid, string pageId) =>
-        await WaitAsync(async () => (await _f.ContactAsync(psid, pageId)).GetProperty("profile").ValueKind == JsonValueKind.Object);
-
-    // The identity checks run in order of the stored events: once a later customer's profile is cached, every event
-    // before it has been looked at.
-    private async Task WaitForIdentityWorkerAsync()
-    {
-        const string marker = "5599999999999999";
-        _f.Graph.AddUser(PageA, marker, new FakeProfile { FirstName = "Marker", LastName = "Last" });
-        await _f.InboundAsync(PageA, marker);
-        await WaitForProfileAsync(marker, PageA);
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
     }
 }

@@ -100,6 +100,33 @@ internal sealed class SendFixture : IAsyncDisposable
         return page.GetProperty("data").EnumerateArray().Single();
     }
 
+    /// <summary>Waits until the contact's profile is cached (its identity check is done).</summary>
+    public Task WaitForProfileAsync(string scopedId, string scopeId) =>
+        WaitAsync(async () => (await ContactAsync(scopedId, scopeId)).GetProperty("profile").ValueKind == JsonValueKind.Object);
+
+    /// <summary>
+    /// Waits until the identity worker has looked at every event stored so far: the checks run in order of the stored events,
+    /// so once a later customer's profile is cached, every event before it has been looked at.
+    /// </summary>
+    public async Task WaitForIdentityWorkerAsync()
+    {
+        const string marker = "5599999999999999";
+        Graph.AddUser(PageA, marker, new FakeProfile { FirstName = "Marker", LastName = "Last" });
+        await InboundAsync(PageA, marker);
+        await WaitForProfileAsync(marker, PageA);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, for at most 20 seconds.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Normalizer.Events;
 using Normalizer.Identity;
 using Normalizer.Ids;
@@ -153,6 +154,66 @@ public abstract class ContactStoreContract<TDatabase> : StoreContract<TDatabase>
 
         Assert.Equal([newest.Id, newer.Id], two.Select(c => c.Id));
         Assert.Empty(onOtherPage);
+    }
+
+    [StoreFact]
+    public async Task ListByScopedIdsAsync_SomeKnownInTheScope_FindsThoseOnlyNotTheSameIdElsewhere()
+    {
+        var first = Other(NewContact(null, null), 1, "5500000000000021");
+        var second = Other(NewContact(null, null), 2, "5500000000000022");
+        var elsewhere = Other(NewContact(null, null), 3, "5500000000000023") with { ScopeId = "231198744410002" };
+        foreach (var contact in new[] { first, second, elsewhere })
+        {
+            await Contacts.SaveAsync(contact, CancellationToken.None);
+        }
+
+        var found = await Contacts.ListByScopedIdsAsync("104523987765432", ["5500000000000021", "5500000000000023", "5500000000000022", "5500000000000099"],
+            CancellationToken.None);
+
+        Assert.Equal([first.Id, second.Id], found.Select(c => c.Id).Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task PersonLinker_ThreePersonsSharingAnAsid_JoinIntoTheOneFirstSeen_OthersUntouched()
+    {
+        // person-2's first contact (on WhatsApp, without the ASID) is the oldest: it survives, though its ASID contact is newer.
+        var onA = Other(NewContact("10154673853349851", null), 1, "5500000000000031") with { FirstSeen = Seen.AddDays(-1) };
+        var onB = Other(NewContact("10154673853349851", null), 2, "5500000000000032") with { ScopeId = "231198744410002" };
+        var waOfB = Other(NewContact(null, null), 2, "34600000000") with
+        {
+            Id = RecordIds.New(Seen.AddSeconds(20)).ToString(), Platform = Platform.WhatsApp, IdType = IdType.WaId, ScopeId = "106540352242922",
+            FirstSeen = Seen.AddDays(-3),
+        };
+        var looked = Other(NewContact(null, null), 3, "5500000000000033") with { FirstSeen = Seen.AddDays(-2), ScopeId = "231198744410003" };
+        var stranger = Other(NewContact("10154673853349852", null), 4, "5500000000000034");
+        foreach (var contact in new[] { onA, onB, waOfB, looked, stranger })
+        {
+            await Contacts.SaveAsync(contact, CancellationToken.None);
+        }
+
+        var sut = new PersonLinker(Contacts, NullLogger<PersonLinker>.Instance);
+        var survivor = await sut.MergeAsync(looked.PersonId, new AppScopedId("10154673853349851", AppX), CancellationToken.None);
+
+        Assert.Equal(waOfB.PersonId, survivor);
+        var joined = await Contacts.ListByPersonAsync(survivor, CancellationToken.None);
+        Assert.Equal(new[] { onA.Id, onB.Id, waOfB.Id, looked.Id }.Order(StringComparer.Ordinal), joined.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(stranger.PersonId, (await Contacts.GetAsync(stranger.Id, CancellationToken.None))?.PersonId);
+        Assert.Empty(await Contacts.ListByPersonAsync(onA.PersonId, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task PersonLinker_SameAsidDigitsUnderAnotherApp_JoinsNothing()
+    {
+        var ofX = Other(NewContact("10154673853349851", null), 1, "5500000000000041");
+        var ofY = Other(NewContact("10154673853349851", null), 2, "5500000000000042") with { AsidAppId = AppY, ScopeId = "231198744410002" };
+        await Contacts.SaveAsync(ofX, CancellationToken.None);
+        await Contacts.SaveAsync(ofY, CancellationToken.None);
+
+        var sut = new PersonLinker(Contacts, NullLogger<PersonLinker>.Instance);
+        var survivor = await sut.MergeAsync(ofY.PersonId, new AppScopedId("10154673853349851", AppY), CancellationToken.None);
+
+        Assert.Equal(ofY.PersonId, survivor);
+        Assert.Equal(ofX.PersonId, (await Contacts.GetAsync(ofX.Id, CancellationToken.None))?.PersonId);
     }
 
     private static Contact Other(Contact contact, int n, string scopedId) =>

@@ -1,7 +1,11 @@
+using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Normalizer.Delivery;
 using Normalizer.Events;
 using Normalizer.Identity;
 using Normalizer.Ingest;
+using Normalizer.Json;
 using Normalizer.Testing;
 
 namespace Normalizer.Storage.Tests.Contracts;
@@ -94,6 +98,82 @@ public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
         var conversation = await Store.Services.GetRequiredService<IConversationStore>().GetAsync(others[2].ConversationId!, default);
         Assert.Equal(others[2].Timestamp * 1000, conversation?.LastInboundAt?.ToUnixTimeMilliseconds());
     }
+
+    [StoreFact]
+    public async Task Read_EventOfACustomer_CarriesItsContactAndThePersonAsOfReading_InTheLogAndInDeliveries()
+    {
+        await using (var scope = Store.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EventPipeline>().ProcessAsync(Event, default);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        var contacts = Store.Services.GetRequiredService<IContactStore>();
+        var events = Store.Services.GetRequiredService<IEventStore>();
+        var contact = await contacts.FindAsync(Event.UserId!, Event.PageId, default);
+        Assert.NotNull(contact);
+        var listed = Assert.Single(await events.ListAsync(new EventQuery(), default)).Event;
+
+        await contacts.MergePersonsAsync(contact.PersonId, "person-survivor", default);
+        var merged = (await events.GetAsync(Event.Id, default))?.Event;
+        var subscription = new Subscription { Id = "sub_1", Url = new Uri("https://consumer.example/h"), Secret = "s", CreatedAt = DateTimeOffset.UnixEpoch };
+        var delivered = Assert.Single(await Store.Services.GetRequiredService<IDeliveryStore>().ReadAsync(subscription, 0, null, 10, default));
+
+        Assert.Equal((contact.Id, contact.PersonId), (listed.ContactId, listed.PersonId));
+        Assert.Equal((contact.Id, "person-survivor"), (merged?.ContactId, merged?.PersonId));
+        // Delivered as the same text the event has when read and written again.
+        Assert.Equal(Json(merged), delivered.Body);
+        Assert.Equal(Json(Event with { ContactId = contact.Id, PersonId = "person-survivor" }), Json(merged));
+    }
+
+    [StoreFact]
+    public async Task Read_EventStoredWithoutItsCustomersContact_HasNeitherContactNorPerson()
+    {
+        await using (var scope = Store.Services.CreateAsyncScope())
+        {
+            await AppendAsync(scope);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        var read = Assert.Single(await Store.Services.GetRequiredService<IEventStore>().ListAsync(new EventQuery(), default)).Event;
+
+        Assert.Null(read.ContactId);
+        Assert.Null(read.PersonId);
+        Assert.Equal(Json(Event), Json(read));
+    }
+
+    [StoreFact]
+    public async Task Migration_EventStoredBeforeItsCustomerWasKept_GetsItFromItsConversation()
+    {
+        await using (var scope = Store.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EventPipeline>().ProcessAsync(Event, default);
+            await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+        }
+
+        var contact = await Store.Services.GetRequiredService<IContactStore>().FindAsync(Event.UserId!, Event.PageId, default);
+        var events = Store.Services.GetRequiredService<IEventStore>();
+        await using var connection = await Store.Connections.OpenAsync(default);
+        // As an earlier version stored it: no user_id column value, the conversation names the customer.
+        await connection.ExecuteAsync("UPDATE events SET user_id = NULL");
+        var before = (await events.GetAsync(Event.Id, default))?.Event;
+
+        await connection.ExecuteAsync(BackfillOf(Store.Connections.Dialect.Name));
+
+        var after = (await events.GetAsync(Event.Id, default))?.Event;
+        Assert.Null(before?.ContactId);
+        Assert.Equal((contact?.Id, contact?.PersonId), (after?.ContactId, after?.PersonId));
+    }
+
+    // The UPDATE of the migration that adds events.user_id (wrapped in EXEC on SQL Server).
+    private static string BackfillOf(string dialect)
+    {
+        var sql = MigrationRunner.For(dialect).Single(m => m.Sql.Contains("UPDATE events SET user_id", StringComparison.Ordinal)).Sql;
+        var start = sql.IndexOf("UPDATE events SET user_id", StringComparison.Ordinal);
+        return sql[start..sql.IndexOf(';', start)].TrimEnd('\'', ')');
+    }
+
+    private static string Json(NormalizedEvent? evt) => JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent);
 
     private static async Task<bool?> AppendAsync(AsyncServiceScope scope) =>
         await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Event, [], default);

@@ -10,7 +10,7 @@ public sealed class SqlServerStatementsTests
     public static TheoryData<string, int> Stores => new()
     {
         { "SqlEventSink+SqlDedupStore+StoreSession", 6 }, { "SqlInbox+InboxWriter", 5 }, { "SqlEventStore", 4 }, { "SqlQuarantine", 2 },
-        { "SqlSubscriptionStore", 5 }, { "SqlDeliveryStore", 24 }, { "SqlContactStore", 8 }, { "SqlConversationStore", 1 },
+        { "SqlSubscriptionStore", 5 }, { "SqlDeliveryStore", 24 }, { "SqlContactStore", 9 }, { "SqlConversationStore", 1 },
         { "SqlPendingSendStore", 4 }, { "SqlPageTokenStore", 4 }, { "SqlTemplateStore", 4 }, { "RetentionPruner", 8 }, { "MigrationRunner", 5 },
         { "StoreXmlRepository", 2 },
     };

@@ -137,6 +137,7 @@ internal static class StoreExercises
         await contacts.FindAsync("7723419865501234", "104523987765432", None);
         await contacts.ListByPersonAsync("person-1", None);
         await contacts.ListByAsidAsync(new AppScopedId("1122334455", "1000000000000001"), None);
+        await contacts.ListByScopedIdsAsync("104523987765432", ["7723419865501234", "6541203398761122"], None);
         await contacts.MergePersonsAsync("person-1", "person-2", None);
         await contacts.MarkInactiveAsync("ct_1", None);
         await contacts.LinkAsync("ct_1", new AppScopedId("1122334455", "1000000000000001"), "person-2", new UserProfile { Name = "Ana Souza" }, None);

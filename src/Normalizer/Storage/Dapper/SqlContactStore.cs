@@ -22,6 +22,10 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     public Task<IReadOnlyList<Contact>> ListByPersonAsync(string personId, CancellationToken cancellationToken) =>
         ListAsync("SELECT " + Columns + " FROM contacts WHERE person_id = @personId ORDER BY first_seen", new { personId }, cancellationToken);
 
+    public Task<IReadOnlyList<Contact>> ListByScopedIdsAsync(string scopeId, IReadOnlyList<string> scopedIds, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Columns} FROM contacts WHERE scope_id = @scopeId AND {connections.Dialect.InList("scoped_id", "@scopedIds")}",
+            new { scopeId, scopedIds = scopedIds.ToArray() }, cancellationToken);
+
     public Task<IReadOnlyList<Contact>> ListByAsidAsync(AppScopedId asid, CancellationToken cancellationToken) =>
         ListAsync("SELECT " + Columns + " FROM contacts WHERE asid = @Asid AND asid_app_id = @AppId ORDER BY first_seen",
             new { asid.Asid, asid.AppId }, cancellationToken);

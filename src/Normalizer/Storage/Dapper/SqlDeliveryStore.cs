@@ -76,30 +76,32 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
     public async Task<IReadOnlyList<LogEvent>> ReadAsync(Subscription subscription, long after, long? to, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var sql = new StringBuilder("SELECT seq AS Seq, id AS Id, conversation_id AS ConversationId, body AS Body FROM events WHERE seq > @after");
+        var sql = new StringBuilder("SELECT e.seq AS Seq, e.id AS Id, e.conversation_id AS ConversationId, e.body AS Body, ")
+            .Append(EventIdentity.Columns).Append(" FROM events e").Append(EventIdentity.Join).Append(" WHERE e.seq > @after");
         if (to is not null)
         {
-            sql.Append(" AND seq <= @to");
+            sql.Append(" AND e.seq <= @to");
         }
 
-        sql.Append(Filter(connections.Dialect, subscription)).Append(" ORDER BY seq");
+        sql.Append(Filter(connections.Dialect, subscription, "e.")).Append(" ORDER BY e.seq");
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<LogEvent>(new CommandDefinition(
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
             connections.Dialect.Limit(sql.ToString(), "@limit"), FilterArgs(subscription, new { after, to, limit }),
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        return rows.Select(r => new LogEvent(r.Seq, r.Id, r.ConversationId, EventIdentity.AddTo(r.Body, r.ContactId, r.PersonId))).ToList();
     }
 
     public async Task<IReadOnlyList<ParkedEvent>> ReadParkedAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition($$"""
             SELECT r.stream AS Stream, e.seq AS Seq, e.id AS Id, e.conversation_id AS ConversationId, e.body AS Body,
-                   r.attempts AS Attempts, r.next_at AS NextAt
-            FROM delivery_retries r JOIN events e ON e.seq = r.event_seq
+                   r.attempts AS Attempts, r.next_at AS NextAt, {{EventIdentity.Columns}}
+            FROM delivery_retries r JOIN events e ON e.seq = r.event_seq{{EventIdentity.Join}}
             WHERE r.subscription_id = @s ORDER BY r.event_seq, r.stream
             """, new { s = subscriptionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new ParkedEvent((int)r.Stream, new LogEvent(r.Seq, r.Id, r.ConversationId, r.Body), (int)r.Attempts,
+        return rows.Select(r => new ParkedEvent((int)r.Stream,
+            new LogEvent(r.Seq, r.Id, r.ConversationId, EventIdentity.AddTo(r.Body, r.ContactId, r.PersonId)), (int)r.Attempts,
             DateTimeOffset.FromUnixTimeMilliseconds(r.NextAt))).ToList();
     }
 
@@ -194,10 +196,11 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
         await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(seq) FROM events", transaction: transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
 
-    private static string Filter(ISqlDialect dialect, Subscription subscription) =>
-        (subscription.Platforms is null ? "" : " AND " + dialect.InList("platform", "@Platforms")) +
-        (subscription.PageIds is null ? "" : " AND " + dialect.InList("page_id", "@PageIds")) +
-        (subscription.Events is null ? "" : " AND " + dialect.InList("event", "@Events"));
+    // The subscription's filter on the columns of events, named with the table's alias (prefix) where a query has one.
+    private static string Filter(ISqlDialect dialect, Subscription subscription, string prefix = "") =>
+        (subscription.Platforms is null ? "" : " AND " + dialect.InList(prefix + "platform", "@Platforms")) +
+        (subscription.PageIds is null ? "" : " AND " + dialect.InList(prefix + "page_id", "@PageIds")) +
+        (subscription.Events is null ? "" : " AND " + dialect.InList(prefix + "event", "@Events"));
 
     private static DynamicParameters FilterArgs(Subscription subscription, object values)
     {
@@ -221,5 +224,8 @@ internal sealed partial class SqlDeliveryStore(IStoreConnectionFactory connectio
 
     private sealed record CursorRow(long Stream, long Partition, long CursorSeq, long? EndSeq);
 
-    private sealed record ParkedRow(long Stream, long Seq, string Id, string? ConversationId, string Body, long Attempts, long NextAt);
+    private sealed record EventRow(long Seq, string Id, string? ConversationId, string Body, string? ContactId, string? PersonId);
+
+    private sealed record ParkedRow(long Stream, long Seq, string Id, string? ConversationId, string Body, long Attempts, long NextAt,
+        string? ContactId, string? PersonId);
 }

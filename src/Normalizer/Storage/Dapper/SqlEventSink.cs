@@ -23,7 +23,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
 
     // Run once per event: prepared once per session (StoreSession.CommandAsync), values set by position.
     private static readonly string[] EventParameters =
-        ["@Id", "@Platform", "@PageId", "@Event", "@ConversationId", "@Timestamp", "@ReceivedAt", "@InboxId", "@Body"];
+        ["@Id", "@Platform", "@PageId", "@Event", "@ConversationId", "@Timestamp", "@ReceivedAt", "@InboxId", "@Body", "@UserId"];
 
     private static readonly string[] ConversationParameters = ["@Id", "@Platform", "@PageId", "@UserId", "@Inbound", "@At"];
 
@@ -47,8 +47,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     {
         // Insert-first: the unique id decides whether the event is new, in the same statement (no read before it).
         _eventInsert ??= session.Dialect.InsertIfAbsentReturning("events",
-            "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body",
-            "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body", "id", "seq");
+            "id, platform, page_id, event, conversation_id, timestamp, received_at, inbox_id, body, user_id",
+            "@Id, @Platform, @PageId, @Event, @ConversationId, @Timestamp, @ReceivedAt, @InboxId, @Body, @UserId", "id", "seq");
         var platform = evt.Platform.ToWire();
         await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
         bool? stored;
@@ -144,11 +144,18 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         insert.Set(6, evt.ReceivedAt.ToUnixTimeMilliseconds());
         insert.Set(7, session.InboxId);
         insert.SetUtf8(8, Serialize(evt));
+        insert.Set(9, evt.UserId);
     }
 
-    // The stored body as UTF-8, written into one buffer reused for every event of the session (bound as a copy).
+    // The stored body as UTF-8, written into one buffer reused for every event of the session (bound as a copy). The
+    // customer's contact and person are not part of it: they are read with the event (SqlEventStore, EventIdentity).
     private ReadOnlySpan<byte> Serialize(NormalizedEvent evt)
     {
+        if (evt.ContactId is not null || evt.PersonId is not null)
+        {
+            evt = evt with { ContactId = null, PersonId = null };
+        }
+
         _body.ResetWrittenCount();
         _writer ??= new Utf8JsonWriter(_body);
         _writer.Reset();

@@ -8,25 +8,27 @@ namespace Normalizer.Storage.Dapper;
 
 internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEventStore
 {
+    private const string Select = "SELECT e.seq AS Seq, e.body AS Body, " + EventIdentity.Columns + " FROM events e" + EventIdentity.Join;
+
     public async Task<IReadOnlyList<StoredEvent>> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT seq AS Seq, body AS Body FROM events WHERE seq > @After");
+        var sql = new StringBuilder(Select).Append(" WHERE e.seq > @After");
         if (query.Platform is not null)
         {
-            sql.Append(" AND platform = @Platform");
+            sql.Append(" AND e.platform = @Platform");
         }
 
         if (query.PageId is not null)
         {
-            sql.Append(" AND page_id = @PageId");
+            sql.Append(" AND e.page_id = @PageId");
         }
 
         if (query.Event is not null)
         {
-            sql.Append(" AND event = @Event");
+            sql.Append(" AND e.event = @Event");
         }
 
-        sql.Append(" ORDER BY seq");
+        sql.Append(" ORDER BY e.seq");
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             connections.Dialect.Limit(sql.ToString(), "@Limit"),
@@ -46,12 +48,15 @@ internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEven
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT seq AS Seq, body AS Body FROM events WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            Select + " WHERE e.id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is null ? null : ToStored(row);
     }
 
     private static StoredEvent ToStored(Row row) =>
-        new(row.Seq, JsonSerializer.Deserialize(row.Body, NormalizerJsonContext.Default.NormalizedEvent)!);
+        new(row.Seq, JsonSerializer.Deserialize(row.Body, NormalizerJsonContext.Default.NormalizedEvent)! with
+        {
+            ContactId = row.ContactId, PersonId = row.PersonId,
+        });
 
-    private sealed record Row(long Seq, string Body);
+    private sealed record Row(long Seq, string Body, string? ContactId, string? PersonId);
 }
