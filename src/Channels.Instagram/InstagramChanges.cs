@@ -18,9 +18,15 @@ internal static class InstagramChanges
         JsonElement change, string accountId, long? entryTime, WebhookContext context, MessagingParser messaging)
     {
         var field = change.Str("field"u8);
-        if (change.Obj("value"u8) is not { } value || field is null)
+        if (field is null)
         {
             return UnknownEvent.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, context, entryTime, "changes");
+        }
+
+        // A field whose value is no object is still the account's field: a named account update, its value in raw.
+        if (change.Obj("value"u8) is not { } value)
+        {
+            return AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context);
         }
 
         if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender"u8) is not null)

@@ -135,4 +135,22 @@ public sealed class InstagramPublishedChangesTests
         Assert.Equal("jiangwenwen1213", sut.Comment!.Username);
         Assert.Equal("17919697626119712", sut.Comment.Id);
     }
+
+    [Fact]
+    public void Normalize_OtherAccountFields_AreNamedAccountUpdatesWhateverTheirValue()
+    {
+        // Arrange: fields other than comments, mentions and insights, one with an object value and one without.
+        var body = """
+            {"object":"instagram","entry":[{"id":"17841405726653026","time":1519399312,"changes":[
+             {"field":"follow","value":{"follower_id":"1234536447"}},{"field":"business_account","value":"updated"}]}]}
+            """u8.ToArray();
+
+        // Act
+        var sut = TestNormalizer.Events(body);
+
+        // Assert
+        Assert.Equal([EventName.AccountUpdated, EventName.AccountUpdated], sut.Select(e => e.Event));
+        Assert.Equal(["follow", "business_account"], sut.Select(e => e.Account!.Field));
+        Assert.All(sut, e => Assert.Null(e.UserId));
+    }
 }
