@@ -453,7 +453,16 @@ public sealed class MessengerChannelTests
             EventName.UnknownReceived], sut.Select(e => e.Event));
         for (var i = 0; i < sut.Count; i++)
         {
-            EventAssert.RawIs(items[i], sut[i]);
+            // A feed change's raw is its value, as for Instagram comments.
+            if (i == 3)
+            {
+                Assert.True(System.Text.Json.JsonElement.DeepEquals(items[i].Element.GetProperty("value"), sut[i].Raw.Parse()));
+            }
+            else
+            {
+                EventAssert.RawIs(items[i], sut[i]);
+            }
+
             Assert.Equal(Page, sut[i].PageId);
             Assert.Equal(IdType.PageId, sut[i].PageIdType);
         }

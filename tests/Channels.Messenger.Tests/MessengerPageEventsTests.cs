@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Normalizer.Events;
 using Normalizer.Ids;
+using Normalizer.Json;
 using Normalizer.Testing;
 
 namespace Normalizer.Channels.Messenger.Tests;
@@ -154,6 +156,24 @@ public sealed class MessengerPageEventsTests
         {
             Action = "pass_thread_control", NewOwnerAppId = "123456789", Metadata = "Additional content that the caller wants to set",
         }, sut[2].Handover);
+    }
+
+    [Fact]
+    public void StoredEvent_ReadBack_KeepsAppRolesPolicyAndLinking()
+    {
+        // Arrange: the store writes events with the source-generated context and reads them back the same way.
+        var events = new[] { "handover-roles", "policy-enforcement", "account-linking" }
+            .Select(f => TestNormalizer.Events(Fixture.Load("messenger", f))[0]).ToList();
+
+        // Act
+        var sut = events.Select(e => JsonSerializer.Deserialize(JsonSerializer.Serialize(e, NormalizerJsonContext.Default.NormalizedEvent),
+            NormalizerJsonContext.Default.NormalizedEvent)!).ToList();
+
+        // Assert
+        Assert.Equal(["primary_receiver"], sut[0].Handover!.AppRoles!["123456789"]);
+        Assert.Equal(events[1].Policy, sut[1].Policy);
+        Assert.Equal(events[2].AccountLinking, sut[2].AccountLinking);
+        Assert.Equal("PASS_THROUGH_AUTHORIZATION_CODE", sut[2].AccountLinking!.AuthorizationCode);
     }
 
     [Theory]
