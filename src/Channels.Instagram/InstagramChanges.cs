@@ -9,8 +9,9 @@ namespace Normalizer.Channels.Instagram;
 /// <summary>
 /// Instagram <c>changes[]</c>: <c>comments</c> / <c>live_comments</c> (value: id, text, from{id,username},
 /// media{id,media_product_type}, parent_id), <c>mentions</c> (value: media_id, comment_id) and <c>story_insights</c>
-/// (value: media_id and the story's metrics). A messaging field whose value is a messaging item (sender, recipient…;
-/// the App Dashboard's test notifications have this shape [3P]) is parsed as one. Other fields are account updates.
+/// (value: media_id and the story's metrics). A messaging field whose value is a messaging item (sender and recipient, or
+/// only a recipient; the App Dashboard's test notifications have this shape [3P]) is parsed as one. Other fields are
+/// account updates.
 /// </summary>
 internal static class InstagramChanges
 {
@@ -29,7 +30,8 @@ internal static class InstagramChanges
             return AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context);
         }
 
-        if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender"u8) is not null)
+        // A Page-level messaging item (policy enforcement) has a recipient and no sender.
+        if (field.StartsWith("messag", StringComparison.Ordinal) && (value.Obj("sender"u8) ?? value.Obj("recipient"u8)) is not null)
         {
             return messaging.Parse(value, accountId, entryTime, standby: false, context);
         }

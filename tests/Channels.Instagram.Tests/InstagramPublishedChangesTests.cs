@@ -153,4 +153,32 @@ public sealed class InstagramPublishedChangesTests
         Assert.Equal(["follow", "business_account"], sut.Select(e => e.Account!.Field));
         Assert.All(sut, e => Assert.Null(e.UserId));
     }
+
+    [Fact]
+    public void Normalize_PolicyEnforcementInMessagingOrAsAChange_IsAPolicyEventOfTheAccount()
+    {
+        // Arrange: Meta's messaging_policy_enforcement example, on an Instagram account, as a messaging item and as the
+        // App Dashboard's test notification puts it (a change whose value is the item).
+        var body = """
+            {"object":"instagram","entry":[
+             {"id":"17841405726653026","time":1458692752478,"messaging":[{"recipient":{"id":"17841405726653026"},"timestamp":1458692752478,
+              "policy_enforcement":{"action":"block","reason":"The bot violated our Platform Policies"}}]},
+             {"id":"17841405726653026","time":1458692752479,"changes":[{"field":"messaging_policy_enforcement","value":
+              {"recipient":{"id":"17841405726653026"},"timestamp":1458692752479,"policy_enforcement":{"action":"unblock"}}}]}]}
+            """u8.ToArray();
+
+        // Act
+        var sut = TestNormalizer.Events(body);
+
+        // Assert
+        Assert.Equal([EventName.PolicyEnforced, EventName.PolicyEnforced], sut.Select(e => e.Event));
+        Assert.Equal(new PolicyPart { Action = "block", Reason = "The bot violated our Platform Policies" }, sut[0].Policy);
+        Assert.Equal(new PolicyPart { Action = "unblock" }, sut[1].Policy);
+        Assert.All(sut, e =>
+        {
+            Assert.Equal("17841405726653026", e.PageId);
+            Assert.Equal(IdType.IgAccountId, e.ToType);
+            Assert.Null(e.UserId);
+        });
+    }
 }
