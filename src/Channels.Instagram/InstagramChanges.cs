@@ -19,31 +19,35 @@ internal static class InstagramChanges
         JsonElement change, string accountId, long? entryTime, WebhookContext context, MessagingParser messaging)
     {
         var field = change.Str("field"u8);
-        if (field is null)
+        var value = change.Obj("value"u8);
+        // A field read here whose value is no object is of a shape we do not know; another field is the account's, whatever
+        // its value: a named account update, the change in raw.
+        if (field is null || (value is null && (Known(field) || field.StartsWith("messag", StringComparison.Ordinal))))
         {
             return UnknownEvent.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, context, entryTime, "changes");
         }
 
-        // A field whose value is no object is still the account's field: a named account update, its value in raw.
-        if (change.Obj("value"u8) is not { } value)
+        if (value is not { } item)
         {
             return AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context);
         }
 
         // A Page-level messaging item (policy enforcement) has a recipient and no sender.
-        if (field.StartsWith("messag", StringComparison.Ordinal) && (value.Obj("sender"u8) ?? value.Obj("recipient"u8)) is not null)
+        if (field.StartsWith("messag", StringComparison.Ordinal) && (item.Obj("sender"u8) ?? item.Obj("recipient"u8)) is not null)
         {
-            return messaging.Parse(value, accountId, entryTime, standby: false, context);
+            return messaging.Parse(item, accountId, entryTime, standby: false, context);
         }
 
         return field switch
         {
-            "comments" or "live_comments" => Comment(field, value, accountId, entryTime, context, messaging),
-            "mentions" => Mention(value, accountId, entryTime, context, messaging),
-            "story_insights" => StoryInsights(field, value, accountId, entryTime, context, messaging),
+            "comments" or "live_comments" => Comment(field, item, accountId, entryTime, context, messaging),
+            "mentions" => Mention(item, accountId, entryTime, context, messaging),
+            "story_insights" => StoryInsights(field, item, accountId, entryTime, context, messaging),
             _ => AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context),
         };
     }
+
+    private static bool Known(string field) => field is "comments" or "live_comments" or "mentions" or "story_insights";
 
     // from.id is the commenter's IGSID, or the account's own id when the business commented (its replies); Meta then
     // adds from.self_ig_scoped_id, which is not a customer and is left in raw.
