@@ -19,6 +19,9 @@ preferred = {  # fixture whose first event of that name reads best as an example
     # WhatsApp's own wamid beside the message referred to, and a business-level change that says what changed.
     "message.reaction": "whatsapp/messages-special", "message.edited": "whatsapp/messages-special",
     "message.deleted": "whatsapp/messages-special", "account.updated": "whatsapp/account-changes",
+    # A Page feed change written by a person, and a Page event that names a reason.
+    "post.published": "messenger/feed", "reaction.received": "messenger/feed", "policy.enforced": "messenger/policy-enforcement",
+    "handover.passed": "messenger/handovers", "handover.requested": "messenger/handovers", "comment.received": "instagram/changes",
 }
 events = {}
 fixtures = sorted(glob.glob(os.path.join(root, "tests/Normalizer.Testing/Fixtures/*/*.json")))
@@ -49,7 +52,10 @@ events["identity.relinked"] = {
 names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
          "message.deleted", "message.sent", "message.failed", "message.played", "postback.received", "referral.received",
          "optin.received", "optout.received", "handover.passed", "handover.taken", "handover.requested", "comment.received",
-         "mention.received", "system.received", "error.received", "account.updated", "identity.relinked", "unknown.received"]
+         "mention.received", "system.received", "error.received", "account.updated", "identity.relinked", "unknown.received",
+         "handover.roles_changed", "comment.edited", "comment.deleted", "comment.hidden", "comment.unhidden", "post.published",
+         "post.edited", "post.deleted", "post.hidden", "post.unhidden", "reaction.received", "reaction.removed", "feed.updated",
+         "account.linked", "account.unlinked", "policy.enforced", "insights.received"]
 missing = [n for n in names if n not in events]
 if missing:
     sys.exit("no example for: " + ", ".join(missing))
@@ -82,6 +88,23 @@ required = set(schema.get("required", []))
 for name, prop in schema["properties"].items():
     lines.append("| `%s` | %s | %s | %s |" % (name, kind(prop), "yes" if name in required else "", prop.get("description", "").replace("|", "\\|")))
 lines += ["", "Parts (`message`, `status`, …) are objects whose fields are listed, with descriptions, in the schema file.", "",
+          "## Events that concern no conversation", "",
+          "Some updates are about the Page or account, or are written by the business itself: they have no `user_id` (and so no "
+          "`conversation_id`). `policy.enforced` (`policy`: `action` warning, block or unblock, and `reason`) and "
+          "`handover.roles_changed` (`handover.app_roles`: app id → roles) name only the Page, in `to`. A comment, post or reaction "
+          "written by the Page or Instagram account has `from` = `page_id` with `from_type` `PAGE_ID` or `IG_ACCOUNT_ID`; one "
+          "written by a person has `from` = `user_id`, a `PSID` on Facebook (the Pages API has given Page-scoped IDs since 2018) "
+          "and an `IGSID` on Instagram. `insights.received` (Instagram `story_insights`) carries the story's metrics in `insights`.", "",
+          "`account.linked` carries `account_linking.authorization_code`, the value the app's own login flow passed through "
+          "Messenger to match its user to the PSID; it is a one-time credential: Normalizer never logs it, and the app should not either.", "",
+          "## Facebook Page feed changes", "",
+          "A `feed` change of `object: page` is named by its `item` and `verb`; the `feed` part keeps both with the post and comment "
+          "ids, the text and the author's name, and comment events fill `comment` too.", "",
+          "| item | verb | `event` |", "|---|---|---|",
+          "| `comment` | `add` / `edited` / `remove` / `hide` / `unhide` | `comment.received` / `comment.edited` / `comment.deleted` / `comment.hidden` / `comment.unhidden` |",
+          "| `status`, `post`, `photo`, `video`, `share`, `link`, `album`, `note` | `add` / `edited` / `remove` / `hide` / `unhide` | `post.published` / `post.edited` / `post.deleted` / `post.hidden` / `post.unhidden` |",
+          "| `reaction`, or `like` on a post | `add` or `edit` / `remove` | `reaction.received` / `reaction.removed` |",
+          "| anything else (a like of the Page, an event…) | any | `feed.updated` |", "",
           "## One example per event name", ""]
 for name in names:
     lines += ["### `%s`" % name, "", "```json", json.dumps(events[name], indent=2, ensure_ascii=False), "```", ""]

@@ -8,9 +8,10 @@ namespace Normalizer.Channels.Instagram;
 
 /// <summary>
 /// Instagram <c>changes[]</c>: <c>comments</c> / <c>live_comments</c> (value: id, text, from{id,username},
-/// media{id,media_product_type}, parent_id) and <c>mentions</c> (value: media_id, comment_id).
-/// A messaging field whose value is a messaging item (sender, recipient…; the App Dashboard's test
-/// notifications have this shape [3P]) is parsed as one. Other fields are account updates.
+/// media{id,media_product_type}, parent_id), <c>mentions</c> (value: media_id, comment_id) and <c>story_insights</c>
+/// (value: media_id and the story's metrics). A messaging field whose value is a messaging item (sender and recipient, or
+/// only a recipient; the App Dashboard's test notifications have this shape [3P]) is parsed as one. Other fields are
+/// account updates.
 /// </summary>
 internal static class InstagramChanges
 {
@@ -18,28 +19,42 @@ internal static class InstagramChanges
         JsonElement change, string accountId, long? entryTime, WebhookContext context, MessagingParser messaging)
     {
         var field = change.Str("field"u8);
-        if (change.Obj("value"u8) is not { } value || field is null)
+        var value = change.Obj("value"u8);
+        // A field read here whose value is no object is of a shape we do not know; another field is the account's, whatever
+        // its value: a named account update, the change in raw.
+        if (field is null || (value is null && (Known(field) || field.StartsWith("messag", StringComparison.Ordinal))))
         {
             return UnknownEvent.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, context, entryTime, "changes");
         }
 
-        if (field.StartsWith("messag", StringComparison.Ordinal) && value.Obj("sender"u8) is not null)
+        if (value is not { } item)
         {
-            return messaging.Parse(value, accountId, entryTime, standby: false, context);
+            return AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context);
+        }
+
+        // A Page-level messaging item (policy enforcement) has a recipient and no sender.
+        if (field.StartsWith("messag", StringComparison.Ordinal) && (item.Obj("sender"u8) ?? item.Obj("recipient"u8)) is not null)
+        {
+            return messaging.Parse(item, accountId, entryTime, standby: false, context);
         }
 
         return field switch
         {
-            "comments" or "live_comments" => Comment(field, value, accountId, entryTime, context),
-            "mentions" => Mention(value, accountId, entryTime, context),
+            "comments" or "live_comments" => Comment(field, item, accountId, entryTime, context, messaging),
+            "mentions" => Mention(item, accountId, entryTime, context, messaging),
+            "story_insights" => StoryInsights(field, item, accountId, entryTime, context, messaging),
             _ => AccountChange.Create(Platform.Instagram, IdType.IgAccountId, accountId, change, entryTime, context),
         };
     }
 
-    private static NormalizedEvent Comment(string field, JsonElement value, string accountId, long? time, WebhookContext context)
+    private static bool Known(string field) => field is "comments" or "live_comments" or "mentions" or "story_insights";
+
+    // from.id is the commenter's IGSID, or the account's own id when the business commented (its replies); Meta then
+    // adds from.self_ig_scoped_id, which is not a customer and is left in raw.
+    private static NormalizedEvent Comment(string field, JsonElement value, string accountId, long? time, WebhookContext context,
+        MessagingParser messaging)
     {
         var from = value.Obj("from"u8);
-        var user = from?.Str("id"u8);
         var media = value.Obj("media"u8);
         var comment = new CommentPart
         {
@@ -52,10 +67,11 @@ internal static class InstagramChanges
             Username = from?.Str("username"u8),
         };
         var key = comment.Id is { } id ? $"comment:{id}" : "comment:" + ContentKey.Of(value);
-        return Build(EventName.CommentReceived, key, value, user, accountId, time, context) with { Comment = comment };
+        return ChangeEvent.Create(messaging, EventName.CommentReceived, key, value, from?.Str("id"u8, accountId), accountId, null, time,
+            context) with { Comment = comment };
     }
 
-    private static NormalizedEvent Mention(JsonElement value, string accountId, long? time, WebhookContext context)
+    private static NormalizedEvent Mention(JsonElement value, string accountId, long? time, WebhookContext context, MessagingParser messaging)
     {
         var comment = new CommentPart
         {
@@ -63,34 +79,27 @@ internal static class InstagramChanges
             Field = "mentions",
             MediaId = value.Str("media_id"u8),
         };
-        return Build(EventName.MentionReceived, $"mention:{comment.MediaId}:{comment.Id}", value, null, accountId, time, context)
-            with { Comment = comment };
+        return ChangeEvent.Create(messaging, EventName.MentionReceived, $"mention:{comment.MediaId}:{comment.Id}", value, null, accountId,
+            null, time, context) with { Comment = comment };
     }
 
-    private static NormalizedEvent Build(
-        string name, string key, JsonElement value, string? user, string accountId, long? time, WebhookContext context)
+    // Sent once when a story expires, with its final metrics (Meta's Webhooks for Instagram: story_insights).
+    private static NormalizedEvent StoryInsights(string field, JsonElement value, string accountId, long? time, WebhookContext context,
+        MessagingParser messaging)
     {
-        var (seconds, ms) = time is { } t ? Timestamps.Split(t) : (context.ReceivedAt.ToUnixTimeSeconds(), null);
-        return new NormalizedEvent
+        var insights = new InsightsPart
         {
-            Id = EventIds.Event(Platform.Instagram, accountId, key),
-            Platform = Platform.Instagram,
-            Event = name,
-            Timestamp = seconds,
-            TimestampMs = ms,
-            ReceivedAt = context.ReceivedAt,
-            From = user,
-            FromType = user is null ? null : IdType.Igsid,
-            To = accountId,
-            ToType = IdType.IgAccountId,
-            PageId = accountId,
-            PageIdType = IdType.IgAccountId,
-            UserId = user,
-            UserIdType = user is null ? null : IdType.Igsid,
-            ConversationId = user is null ? null : EventIds.Conversation(Platform.Instagram, accountId, user),
-            SignatureVerified = context.SignatureVerified,
-            Standby = false,
-            Raw = context.Raw(value),
+            Field = field,
+            MediaId = value.Str("media_id"u8),
+            Impressions = value.Long("impressions"u8),
+            Reach = value.Long("reach"u8),
+            TapsForward = value.Long("taps_forward"u8),
+            TapsBack = value.Long("taps_back"u8),
+            Exits = value.Long("exits"u8),
+            Replies = value.Long("replies"u8),
         };
+        var key = insights.MediaId is { } media ? $"story_insights:{media}" : "story_insights:" + ContentKey.Of(value);
+        return ChangeEvent.Create(messaging, EventName.InsightsReceived, key, value, null, accountId, null, time, context)
+            with { Insights = insights };
     }
 }

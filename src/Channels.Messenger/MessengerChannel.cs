@@ -2,12 +2,14 @@ using System.Text.Json;
 using Normalizer.Channels.MessengerPlatform;
 using Normalizer.Events;
 using Normalizer.Ids;
+using Normalizer.Json;
 
 namespace Normalizer.Channels.Messenger;
 
 /// <summary>
 /// Facebook Messenger: <c>object: "page"</c>, items in <c>entry[].messaging[]</c> and, when another app
-/// owns the thread, <c>entry[].standby[]</c> (Meta's Messenger Platform webhook events). Page-feed <c>changes[]</c> are account updates.
+/// owns the thread, <c>entry[].standby[]</c> (Meta's Messenger Platform webhook events). Page <c>feed</c> changes in
+/// <c>changes[]</c> are comments, posts and reactions (<see cref="FeedChanges"/>); other Page fields are account updates.
 /// </summary>
 internal sealed class MessengerChannel : IChannel
 {
@@ -17,6 +19,9 @@ internal sealed class MessengerChannel : IChannel
     private static readonly ChannelIdTypes IdTypes = new() { Business = IdType.PageId, Users = [IdType.Psid, IdType.UserRef] };
 
     private readonly MessagingParser _parser = new(Platform.Facebook, IdType.PageId, IdType.Psid, IdType.UserRef);
+    private readonly MessagingEntry.ChangeHandler _changes;
+
+    public MessengerChannel() => _changes = Changes;
 
     public Platform Platform => Platform.Facebook;
 
@@ -25,9 +30,10 @@ internal sealed class MessengerChannel : IChannel
     public ChannelIdTypes Ids => IdTypes;
 
     public void Normalize(ref Utf8JsonReader entry, WebhookContext context, List<NormalizedEvent> output) =>
-        MessagingEntry.Normalize(_parser, ref entry, context, output, Changes);
+        MessagingEntry.Normalize(_parser, ref entry, context, output, _changes);
 
-    // Page-feed changes are not messaging: they are account updates.
-    private static readonly MessagingEntry.ChangeHandler Changes =
-        static (change, pageId, time, context) => AccountChange.Create(Platform.Facebook, IdType.PageId, pageId, change, time, context);
+    private NormalizedEvent Changes(JsonElement change, string pageId, long? time, WebhookContext context) =>
+        change.Str("field"u8) == "feed" && change.Obj("value"u8) is { } value && value.Str("item"u8) is not null
+            ? FeedChanges.Parse(value, pageId, time, context, _parser)
+            : AccountChange.Create(Platform.Facebook, IdType.PageId, pageId, change, time, context);
 }

@@ -36,6 +36,7 @@ internal struct MessagingItem
     public HandoverPart? PassThreadControl;
     public HandoverPart? TakeThreadControl;
     public HandoverPart? RequestThreadControl;
-    public bool PolicyEnforcement;
-    public string? PolicyAction;
+    public PolicyPart? Policy;
+    public HandoverPart? AppRoles;
+    public AccountLinkingPart? AccountLinking;
 }

@@ -67,10 +67,18 @@ internal static class MessagingKinds
             {
                 item.RequestThreadControl = Handover(ref reader, RequestThreadControl);
             }
-            else if (reader.ValueTextEquals("policy_enforcement"u8))
+            // Meta's reference spells it policy_enforcement; older samples policy-enforcement [3P: restfb fixtures].
+            else if (reader.ValueTextEquals("policy_enforcement"u8) || reader.ValueTextEquals("policy-enforcement"u8))
             {
-                item.PolicyEnforcement = reader.EnterObject();
-                item.PolicyAction = item.PolicyEnforcement ? MessagingParts.Field(ref reader, "action"u8) : null;
+                item.Policy = reader.EnterObject() ? MessagingPageParts.Policy(ref reader) : null;
+            }
+            else if (reader.ValueTextEquals("app_roles"u8))
+            {
+                item.AppRoles = reader.EnterObject() ? MessagingPageParts.AppRoles(ref reader) : null;
+            }
+            else if (reader.ValueTextEquals("account_linking"u8))
+            {
+                item.AccountLinking = reader.EnterObject() ? MessagingPageParts.AccountLinking(ref reader) : null;
             }
             else { reader.Skip(); }
         }
@@ -158,12 +166,28 @@ internal static class MessagingKinds
             }
         }
 
-        if (item.PolicyEnforcement)
+        if (item.AccountLinking is { } linking)
         {
-            return new(EventName.AccountUpdated, "policy_enforcement:" + ContentKey.Of(bytes))
+            // messaging_account_linking: status linked (with the app's authorization_code) or unlinked.
+            var name = linking.Status switch
             {
-                Account = new AccountPart { Field = "messaging_policy_enforcement", Event = item.PolicyAction },
+                "linked" => EventName.AccountLinked,
+                "unlinked" => EventName.AccountUnlinked,
+                _ => null,
             };
+            return name is null ? default : new(name, $"account_linking:{sender}:{at}:{linking.Status}") { AccountLinking = linking };
+        }
+
+        // Page-level items carry only recipient (the Page) and timestamp (Meta's messaging_policy_enforcement and
+        // messaging_handovers app_roles references); the key hashes the bytes, as they carry no identity of their own.
+        if (item.Policy is { } policy)
+        {
+            return new(EventName.PolicyEnforced, $"policy_enforcement:{at}:{ContentKey.Of(bytes)}") { Policy = policy, PageLevel = true };
+        }
+
+        if (item.AppRoles is { } roles)
+        {
+            return new(EventName.HandoverRolesChanged, $"app_roles:{at}:{ContentKey.Of(bytes)}") { Handover = roles, PageLevel = true };
         }
 
         return default;

@@ -23,6 +23,9 @@ public sealed class MessagingParser(Platform platform, IdType businessType, IdTy
     /// <summary>The type of the channel's business IDs (<c>page_id</c>).</summary>
     public IdType BusinessType => businessType;
 
+    /// <summary>The type of the channel's customer IDs (PSID, IGSID).</summary>
+    public IdType UserType => userType;
+
     /// <summary>
     /// Normalizes the messaging item <paramref name="reader"/> (a reader over <see cref="WebhookContext.Body"/>) is on,
     /// of the entry of <paramref name="pageId"/>, leaving the reader on the item's end. An item of no known kind, or one
@@ -49,7 +52,9 @@ public sealed class MessagingParser(Platform platform, IdType businessType, IdTy
         }
 
         var time = Timestamps.Choose(item.Timestamp, entryTime, item.Delivery?.Watermark ?? item.Read?.Watermark, context.ReceivedAt);
-        if (parsed.Name is null || user is null)
+        // A Page-level item (policy enforcement, app roles) concerns no person: it has no user, whatever it says.
+        user = parsed.PageLevel ? null : user;
+        if (parsed.Name is null || (user is null && !parsed.PageLevel))
         {
             using var document = JsonDocument.Parse(bytes);
             return UnknownEvent.Create(platform, businessType, pageId, document.RootElement, context, null) with
@@ -74,8 +79,8 @@ public sealed class MessagingParser(Platform platform, IdType businessType, IdTy
             PageId = pageId,
             PageIdType = businessType,
             UserId = user,
-            UserIdType = senderType,
-            ConversationId = EventIds.Conversation(platform, pageId, user),
+            UserIdType = user is null ? null : senderType,
+            ConversationId = user is null ? null : EventIds.Conversation(platform, pageId, user),
             Message = parsed.Message,
             Postback = parsed.Postback,
             Reaction = parsed.Reaction,
@@ -85,7 +90,8 @@ public sealed class MessagingParser(Platform platform, IdType businessType, IdTy
             Optout = parsed.Name == EventName.OptoutReceived ? parsed.Optin : null,
             Referral = parsed.Referral,
             Handover = parsed.Handover,
-            Account = parsed.Account,
+            AccountLinking = parsed.AccountLinking,
+            Policy = parsed.Policy,
             SignatureVerified = context.SignatureVerified,
             Standby = standby,
             Raw = RawJson.Of(bytes),

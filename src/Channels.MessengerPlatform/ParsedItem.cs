@@ -18,5 +18,9 @@ internal readonly record struct ParsedItem(string? Name, string Key)
     public OptinPart? Optin { get; init; }
     public ReferralPart? Referral { get; init; }
     public HandoverPart? Handover { get; init; }
-    public AccountPart? Account { get; init; }
+    public AccountLinkingPart? AccountLinking { get; init; }
+    public PolicyPart? Policy { get; init; }
+
+    /// <summary>The item concerns the Page, not a person (policy enforcement, app roles): it has no sender.</summary>
+    public bool PageLevel { get; init; }
 }

@@ -166,7 +166,7 @@ public sealed class InstagramChannelTests
         // Assert
         Assert.Equal(7, sut.Count);
         Assert.Equal([EventName.CommentReceived, EventName.CommentReceived, EventName.CommentReceived, EventName.MentionReceived,
-            EventName.AccountUpdated, EventName.CommentReceived, EventName.MessageReceived], sut.Select(e => e.Event));
+            EventName.InsightsReceived, EventName.CommentReceived, EventName.MessageReceived], sut.Select(e => e.Event));
         var comment = sut[0];
         Assert.Equal(Ig, comment.Platform);
         Assert.Equal(1763793000, comment.Timestamp);
@@ -199,7 +199,7 @@ public sealed class InstagramChannelTests
         Assert.Equal(new CommentPart { Id = "17865799348089042", Field = "mentions", MediaId = "17887498072083599" }, sut[3].Comment);
         Assert.Null(sut[3].UserId);
         Assert.Equal(Account, sut[3].PageId);
-        Assert.Equal("story_insights", sut[4].Account!.Field);
+        Assert.Equal("story_insights", sut[4].Insights!.Field);
         Assert.Equal(comment.ConversationId, sut[2].ConversationId);
         Assert.NotEqual(comment.ConversationId, sut[5].ConversationId);
         Assert.Equal("17841400000000777", sut[5].PageId);

@@ -449,19 +449,28 @@ public sealed class MessengerChannelTests
         var sut = TestNormalizer.Events(body);
 
         // Assert
-        Assert.Equal([EventName.UnknownReceived, EventName.UnknownReceived, EventName.MessageReceived, EventName.AccountUpdated, EventName.UnknownReceived],
-            sut.Select(e => e.Event));
+        Assert.Equal([EventName.UnknownReceived, EventName.HandoverRolesChanged, EventName.MessageReceived, EventName.CommentReceived,
+            EventName.UnknownReceived], sut.Select(e => e.Event));
         for (var i = 0; i < sut.Count; i++)
         {
-            EventAssert.RawIs(items[i], sut[i]);
+            // A feed change's raw is its value, as for Instagram comments.
+            if (i == 3)
+            {
+                Assert.True(System.Text.Json.JsonElement.DeepEquals(items[i].Element.GetProperty("value"), sut[i].Raw.Parse()));
+            }
+            else
+            {
+                EventAssert.RawIs(items[i], sut[i]);
+            }
+
             Assert.Equal(Page, sut[i].PageId);
             Assert.Equal(IdType.PageId, sut[i].PageIdType);
         }
 
         Assert.Equal(1763779000, sut[0].Timestamp);
         Assert.Equal(1763779000100, sut[0].TimestampMs);
-        Assert.Equal("feed", sut[3].Account!.Field);
-        Assert.Equal("add", sut[3].Account!.Event);
+        Assert.Equal("comment", sut[3].Feed!.Item);
+        Assert.Equal("add", sut[3].Feed!.Verb);
         Assert.Equal(1763779002000, sut[4].TimestampMs);
         Assert.Equal(5, sut.Select(e => e.Id).Distinct().Count());
     }

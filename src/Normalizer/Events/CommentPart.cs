@@ -2,15 +2,15 @@ using System.ComponentModel;
 
 namespace Normalizer.Events;
 
-/// <summary>An Instagram comment or mention.</summary>
+/// <summary>An Instagram comment or mention, or a comment on a Facebook Page's post.</summary>
 public sealed record CommentPart
 {
     /// <summary>Comment id.</summary>
     [Description("Comment id.")]
     public string? Id { get; init; }
 
-    /// <summary>The change field: comments, live_comments or mentions.</summary>
-    [Description("The change field: comments, live_comments or mentions.")]
+    /// <summary>The change field: comments, live_comments, mentions (Instagram) or feed (Facebook Page).</summary>
+    [Description("The change field: comments, live_comments, mentions (Instagram) or feed (Facebook Page).")]
     public required string Field { get; init; }
 
     /// <summary>Comment text.</summary>
@@ -32,4 +32,8 @@ public sealed record CommentPart
     /// <summary>Username of the commenter.</summary>
     [Description("Username of the commenter.")]
     public string? Username { get; init; }
+
+    /// <summary>Facebook Page comments: the post the comment is on (post_id).</summary>
+    [Description("Facebook Page comments: the post the comment is on (post_id).")]
+    public string? PostId { get; init; }
 }

@@ -41,6 +41,40 @@ public static class EventName
     public const string CommentReceived = "comment.received";
     /// <summary>An Instagram mention.</summary>
     public const string MentionReceived = "mention.received";
+    /// <summary>App roles on the Page changed (handover protocol).</summary>
+    public const string HandoverRolesChanged = "handover.roles_changed";
+    /// <summary>A comment on a Page post edited.</summary>
+    public const string CommentEdited = "comment.edited";
+    /// <summary>A comment on a Page post removed.</summary>
+    public const string CommentDeleted = "comment.deleted";
+    /// <summary>A comment on a Page post hidden.</summary>
+    public const string CommentHidden = "comment.hidden";
+    /// <summary>A hidden comment on a Page post shown again.</summary>
+    public const string CommentUnhidden = "comment.unhidden";
+    /// <summary>A post (status, photo, video, share…) published on the Page's feed.</summary>
+    public const string PostPublished = "post.published";
+    /// <summary>A post on the Page's feed edited.</summary>
+    public const string PostEdited = "post.edited";
+    /// <summary>A post on the Page's feed removed.</summary>
+    public const string PostDeleted = "post.deleted";
+    /// <summary>A post on the Page's feed hidden.</summary>
+    public const string PostHidden = "post.hidden";
+    /// <summary>A hidden post on the Page's feed shown again.</summary>
+    public const string PostUnhidden = "post.unhidden";
+    /// <summary>A reaction to a Page post or comment added or changed.</summary>
+    public const string ReactionReceived = "reaction.received";
+    /// <summary>A reaction to a Page post or comment removed.</summary>
+    public const string ReactionRemoved = "reaction.removed";
+    /// <summary>Another change on the Page's feed.</summary>
+    public const string FeedUpdated = "feed.updated";
+    /// <summary>A person linked their account (Messenger account linking).</summary>
+    public const string AccountLinked = "account.linked";
+    /// <summary>A person unlinked their account (Messenger account linking).</summary>
+    public const string AccountUnlinked = "account.unlinked";
+    /// <summary>A Messenger Platform policy enforcement on the Page: warning, block or unblock.</summary>
+    public const string PolicyEnforced = "policy.enforced";
+    /// <summary>An Instagram story's metrics (story_insights).</summary>
+    public const string InsightsReceived = "insights.received";
     /// <summary>A WhatsApp system message (number changed, identity changed).</summary>
     public const string SystemReceived = "system.received";
     /// <summary>WhatsApp errors not tied to a message.</summary>
@@ -59,6 +93,9 @@ public static class EventName
         MessageDeleted, MessageSent, MessageFailed, MessagePlayed, PostbackReceived, ReferralReceived,
         OptinReceived, OptoutReceived, HandoverPassed, HandoverTaken, HandoverRequested, CommentReceived,
         MentionReceived, SystemReceived, ErrorReceived, AccountUpdated, IdentityRelinked, UnknownReceived,
+        HandoverRolesChanged, CommentEdited, CommentDeleted, CommentHidden, CommentUnhidden, PostPublished, PostEdited,
+        PostDeleted, PostHidden, PostUnhidden, ReactionReceived, ReactionRemoved, FeedUpdated, AccountLinked,
+        AccountUnlinked, PolicyEnforced, InsightsReceived,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

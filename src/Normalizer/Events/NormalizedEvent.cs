@@ -113,11 +113,11 @@ public sealed record NormalizedEvent
     public ReferralPart? Referral { get; init; }
 
     /// <summary>The handover.</summary>
-    [Description("The handover protocol change (handover.passed, handover.taken, handover.requested).")]
+    [Description("The handover protocol change (handover.passed, handover.taken, handover.requested, handover.roles_changed).")]
     public HandoverPart? Handover { get; init; }
 
     /// <summary>The Instagram comment or mention.</summary>
-    [Description("The Instagram comment or mention (comment.received, mention.received).")]
+    [Description("The comment or mention: Instagram comments and mentions (comment.received, mention.received), comments on a Facebook Page's posts (comment.received, comment.edited, comment.deleted, comment.hidden, comment.unhidden).")]
     public CommentPart? Comment { get; init; }
 
     /// <summary>The WhatsApp system message.</summary>
@@ -135,6 +135,22 @@ public sealed record NormalizedEvent
     /// <summary>What the webhook said about the customer.</summary>
     [Description("What the webhook said about the customer: WhatsApp wa_id, BSUID, profile name and username.")]
     public ContactPart? Contact { get; init; }
+
+    /// <summary>The Page feed change.</summary>
+    [Description("The Page feed change (comment.*, post.*, reaction.received, reaction.removed, feed.updated on Messenger's object page): item, verb, post and comment ids, text.")]
+    public FeedPart? Feed { get; init; }
+
+    /// <summary>The account linking update.</summary>
+    [Description("The account linking update (account.linked, account.unlinked), with the app's pass-through authorization code when linked.")]
+    public AccountLinkingPart? AccountLinking { get; init; }
+
+    /// <summary>The policy enforcement on the Page.</summary>
+    [Description("The Messenger Platform policy enforcement on the Page (policy.enforced): action and reason.")]
+    public PolicyPart? Policy { get; init; }
+
+    /// <summary>The Instagram story's metrics.</summary>
+    [Description("The Instagram story's metrics (insights.received).")]
+    public InsightsPart? Insights { get; init; }
 
     /// <summary>Whether X-Hub-Signature-256 matched an app secret.</summary>
     [Description("The webhook's X-Hub-Signature-256 matched a configured app secret.")]
