@@ -28,15 +28,13 @@ internal static class WhatsAppCalls
         var from = NonEmpty(call.Str("from"u8));
         var to = NonEmpty(call.Str("to"u8));
         var direction = NonEmpty(call.Str("direction"u8));
-        // The caller is the customer on a USER_INITIATED call. Without a direction (some connect webhooks), the customer is
-        // the side that is not the business's own display number.
+        // The customer is the side that is not the business's own display number; Meta's published call bodies do not always
+        // agree with their direction on which side that is. Where neither side is that number, the direction says: the
+        // caller of a USER_INITIATED call is the customer.
         var business = NonEmpty(scope.Value.Obj("metadata"u8)?.Str("display_phone_number"u8));
-        var customerCalled = direction switch
-        {
-            "USER_INITIATED" => true,
-            "BUSINESS_INITIATED" => false,
-            _ => from is not null && from != business,
-        };
+        var customerCalled = business is not null && from == business ? false
+            : business is not null && to == business ? true
+            : direction != "BUSINESS_INITIATED";
         var customer = customerCalled ? from : to;
         if (id is null || name is null || customer is null)
         {

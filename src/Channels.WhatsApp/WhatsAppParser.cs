@@ -109,6 +109,7 @@ internal static class WhatsAppParser
             default:
                 Each(scope, "calls"u8, "calls", WhatsAppCalls.Parse, output);
                 Each(scope, "statuses"u8, "statuses", WhatsAppCalls.Status, output);
+                Errors(scope.Value, scope, output);
                 break;
         }
     }

@@ -28,6 +28,8 @@ internal static class WhatsAppStateSync
         var user = new TaggedId(IdType.WaId, phone);
         return Create(EventName.ContactSynced, "state-sync:", $"{phone}:{time}:{action}", item, time, scope, user) with
         {
+            To = null,
+            ToType = null,
             ContactSync = new ContactSyncPart
             {
                 Action = action,
