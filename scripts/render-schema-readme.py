@@ -44,7 +44,9 @@ events["identity.relinked"] = {
 names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
          "message.deleted", "message.sent", "message.failed", "message.played", "postback.received", "referral.received",
          "optin.received", "optout.received", "handover.passed", "handover.taken", "handover.requested", "comment.received",
-         "mention.received", "system.received", "error.received", "account.updated", "identity.relinked", "unknown.received"]
+         "mention.received", "system.received",
+         "message.history", "conversation.started", "call.connected", "call.terminated", "call.status", "contact.synced",
+         "error.received", "account.updated", "identity.relinked", "unknown.received"]
 missing = [n for n in names if n not in events]
 if missing:
     sys.exit("no example for: " + ", ".join(missing))
