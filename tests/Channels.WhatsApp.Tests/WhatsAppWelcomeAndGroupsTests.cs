@@ -37,7 +37,24 @@ public sealed class WhatsAppWelcomeAndGroupsTests
         Assert.Equal("What do you all think about this?", evt.Message.Body);
     }
 
+    [Fact]
+    public void Normalize_GroupStatuses_AreAboutTheParticipant_WithTheGroupBeside()
+    {
+        // Act: a delivered status naming recipient_participant_id, a read one participant_recipient_id (both published).
+        var events = WhatsAppExpect.Events("group-statuses");
+
+        // Assert
+        const string wamid = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3OEQ2QkE0RjQwQTFGNDQ4RTYA";
+        const string group = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD";
+        WhatsAppExpect.Outbound(events[0], EventName.MessageDelivered, $"status:{wamid}:delivered", Customer, IdType.WaId, 1739321030);
+        WhatsAppExpect.Outbound(events[1], EventName.MessageRead, $"status:{wamid}:read", "12125557890", IdType.WaId, 1739321090);
+        Assert.Equal([group, group], events.Select(e => e.Status!.GroupId));
+        Assert.Equal([Customer, "12125557890"], events.Select(e => e.Status!.RecipientId));
+        Assert.Equal("group_service", events[0].Status!.PricingCategory);
+    }
+
     [Theory]
+    [InlineData("group-statuses")]
     [InlineData("coexistence")]
     [InlineData("user-preferences")]
     [InlineData("calls")]
