@@ -121,6 +121,22 @@ public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
         Assert.Equal(message.Timestamp * 1000, (await conversations.GetAsync(stop.ConversationId!, default))!.LastInboundAt?.ToUnixTimeMilliseconds());
     }
 
+    [StoreFact]
+    public async Task Pipeline_CallFromTheCustomer_OpensTheReplyWindow_ACallToThemDoesNot()
+    {
+        // Meta: a customer's message or call opens the customer service window. The calls of calls.json: a business call
+        // connecting (to the customer), and the customer's own call, here as it connects.
+        var calls = TestNormalizer.Events(Fixture.Load("whatsapp", "calls"));
+        var (business, customer) = (calls[1], calls[4] with { Id = "evt_customer_call_connected", Event = EventName.CallConnected });
+        var conversations = Store.Services.GetRequiredService<IConversationStore>();
+
+        await ProcessAsync(business);
+        await ProcessAsync(customer);
+
+        Assert.Null((await conversations.GetAsync(business.ConversationId!, default))!.LastInboundAt);
+        Assert.Equal(customer.Timestamp * 1000, (await conversations.GetAsync(customer.ConversationId!, default))!.LastInboundAt?.ToUnixTimeMilliseconds());
+    }
+
     private async Task ProcessAsync(NormalizedEvent evt)
     {
         await using var scope = Store.Services.CreateAsyncScope();
