@@ -98,7 +98,7 @@ public sealed partial class SendService(
         if (message.Category == "marketing" && target.Contact is { MarketingOptOut: true })
         {
             return Refuse(SendErrorKind.OptedOut,
-                $"the customer stopped marketing messages from {target.Platform.ToWire()} page_id {target.PageId}; send them again once they resume");
+                $"the customer stopped marketing messages from {target.Platform.ToWire()} page_id {target.PageId}: only other messages may go until they resume them");
         }
 
         var settings = options.CurrentValue;
