@@ -52,7 +52,9 @@ events["identity.relinked"] = {
 names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
          "message.deleted", "message.sent", "message.failed", "message.played", "postback.received", "referral.received",
          "optin.received", "optout.received", "handover.passed", "handover.taken", "handover.requested", "comment.received",
-         "mention.received", "system.received", "error.received", "account.updated", "identity.relinked", "unknown.received",
+         "mention.received", "system.received",
+         "message.history", "conversation.started", "call.connected", "call.terminated", "call.status", "contact.synced",
+         "error.received", "account.updated", "identity.relinked", "unknown.received",
          "handover.roles_changed", "comment.edited", "comment.deleted", "comment.hidden", "comment.unhidden", "post.published",
          "post.edited", "post.deleted", "post.hidden", "post.unhidden", "reaction.received", "reaction.removed", "feed.updated",
          "account.linked", "account.unlinked", "policy.enforced", "insights.received"]

@@ -24,6 +24,9 @@ internal static class WhatsAppErrorMap
         // Window closed — Meta: retry guidance.
         131047 => SendErrorKind.WindowClosed,         // Meta: WhatsApp Cloud API error codes re-engagement: > 24 h since the user's last message
 
+        // Marketing stopped by the customer (user_preferences "stop"): nothing but a resume makes a marketing message legal.
+        131050 => SendErrorKind.OptedOut,             // Meta: WhatsApp Cloud API error codes the recipient chose to stop marketing messages from the business
+
         // Rate limited — Meta: retry guidance.
         4 => SendErrorKind.RateLimited,               // Meta: WhatsApp Cloud API error codes app-level call limit (HTTP 429)
         80007 => SendErrorKind.RateLimited,           // Meta: WhatsApp Cloud API error codes WABA rate limit

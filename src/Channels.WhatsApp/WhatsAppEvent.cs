@@ -43,6 +43,9 @@ internal static class WhatsAppEvent
         };
     }
 
+    /// <summary>Null for an absent or empty string: Meta's empty ids name nothing.</summary>
+    public static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     /// <summary>The customer: the phone (<c>wa_id</c>) when Meta gives one, else the BSUID (Meta's webhook sender/recipient rules).</summary>
     public static TaggedId? User(string? phone, string? bsuid) =>
         !string.IsNullOrEmpty(phone) ? new TaggedId(IdType.WaId, phone)

@@ -32,6 +32,8 @@ internal static class WhatsAppMessages
             "system" => (EventName.SystemReceived, "system:"),
             "edit" => (EventName.MessageEdited, "edit:"),
             "revoke" => (EventName.MessageDeleted, "revoke:"),
+            // The customer opened the chat for the first time (Meta's welcome message docs): no content, a cue to greet.
+            "request_welcome" => (EventName.ConversationStarted, "welcome:"),
             _ => (EventName.MessageReceived, "message:"),
         };
 
@@ -59,8 +61,11 @@ internal static class WhatsAppMessages
         };
     }
 
-    /// <summary>The content of a message of <paramref name="type"/>; unknown types keep only the common fields.</summary>
-    private static MessagePart Content(JsonElement message, string id, string type)
+    /// <summary>
+    /// The content of a message of <paramref name="type"/>; unknown types keep only the common fields. The same object
+    /// shape carries the business's own messages (smb_message_echoes, history), whose callers mark them as echoes.
+    /// </summary>
+    internal static MessagePart Content(JsonElement message, string id, string type)
     {
         var content = message.Obj(type);
         string? body = null;
@@ -109,6 +114,8 @@ internal static class WhatsAppMessages
             ReplyTo = context is { } c ? WhatsAppParts.ReplyTo(c) : null,
             Referral = message.Obj("referral"u8) is { } r ? WhatsAppParts.Referral(r) : null,
             IsEcho = false,
+            // Groups API: a message in a group names the group beside its sender (Meta's group messages webhook reference).
+            GroupId = NonEmpty(message.Str("group_id"u8)),
             Forwarded = context?.Bool("forwarded"u8),
             FrequentlyForwarded = context?.Bool("frequently_forwarded"u8),
             Location = location,

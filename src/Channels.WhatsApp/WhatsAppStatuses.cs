@@ -24,6 +24,19 @@ internal static class WhatsAppStatuses
 
         var phone = NonEmpty(status.Str("recipient_id"u8));
         var bsuid = NonEmpty(status.Str("recipient_user_id"u8));
+        // A message to a group: recipient_id is the group, the participant (Meta's Groups API webhooks name the field both
+        // recipient_participant_id and participant_recipient_id) the customer the status is about.
+        string? group = null;
+        if (status.Str("recipient_type"u8) == "group")
+        {
+            var participant = NonEmpty(status.Str("recipient_participant_id"u8)) ?? NonEmpty(status.Str("participant_recipient_id"u8));
+            var participantBsuid = NonEmpty(status.Str("recipient_participant_user_id"u8));
+            if ((participant ?? participantBsuid) is not null)
+            {
+                (group, phone, bsuid) = (phone, participant, participantBsuid);
+            }
+        }
+
         var user = WhatsAppEvent.User(phone, bsuid);
         var conversation = status.Obj("conversation"u8);
         var pricing = status.Obj("pricing"u8);
@@ -33,6 +46,7 @@ internal static class WhatsAppStatuses
             Status = value,
             RecipientId = phone,
             RecipientUserId = bsuid,
+            GroupId = group,
             BizOpaqueCallbackData = status.Str("biz_opaque_callback_data"u8),
             ConversationId = conversation?.Str("id"u8),
             ConversationOrigin = conversation?.Obj("origin"u8)?.Str("type"u8),

@@ -17,6 +17,10 @@ public sealed class WhatsAppErrorMapTests
     public void Classify_Code131047_IsWindowClosed() =>
         Assert.Equal(SendErrorKind.WindowClosed, WhatsAppErrorMap.Classify(400, 131047, null));
 
+    [Fact]
+    public void Classify_Code131050_IsOptedOut() =>
+        Assert.Equal(SendErrorKind.OptedOut, WhatsAppErrorMap.Classify(400, 131050, null));
+
     [Theory]
     [InlineData(4, 429)]
     [InlineData(80007, 400)]

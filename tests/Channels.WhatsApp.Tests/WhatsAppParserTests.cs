@@ -53,7 +53,7 @@ public sealed class WhatsAppParserTests
     }
 
     [Fact]
-    public void Normalize_AccountUpdateAndUserPreferences_EmitAccountUpdated()
+    public void Normalize_AccountUpdate_EmitsAccountUpdatedAndUserPreferencesAnOptOutOfTheNumber()
     {
         // Act
         var events = WhatsAppExpect.Events("account-and-errors");
@@ -61,10 +61,11 @@ public sealed class WhatsAppParserTests
         // Assert
         Assert.Equal(new AccountPart { Field = "account_update", Event = "VERIFIED_ACCOUNT", DisplayPhoneNumber = "15550783881" }, events[2].Account);
         Assert.Equal((WabaId, IdType.WabaId), (events[2].PageId, events[2].PageIdType));
-        Assert.Equal(EventName.AccountUpdated, events[3].Event);
-        Assert.Equal("user_preferences", events[3].Account!.Field);
-        // A change that names its number (metadata.phone_number_id) belongs to that number, not to the WABA.
+        // A marketing stop is the customer's opt-out, of the number the change names (metadata.phone_number_id), not of the WABA.
+        Assert.Equal(EventName.OptoutReceived, events[3].Event);
+        Assert.Equal(new OptinPart { Type = "marketing_messages" }, events[3].Optout);
         Assert.Equal((WhatsAppExpect.PhoneNumberId, IdType.PhoneNumberId), (events[3].PageId, events[3].PageIdType));
+        Assert.Equal(("5511987654321", IdType.WaId), (events[3].UserId, events[3].UserIdType));
     }
 
     [Fact]

@@ -48,7 +48,8 @@ internal static class MessagesEndpoints
         SendStatus.Queued => StatusCodes.Status202Accepted,
         _ => result.Error?.Kind switch
         {
-            SendErrorKind.InvalidRecipient or SendErrorKind.WindowClosed or SendErrorKind.BadRequest => StatusCodes.Status422UnprocessableEntity,
+            SendErrorKind.InvalidRecipient or SendErrorKind.WindowClosed or SendErrorKind.OptedOut or SendErrorKind.BadRequest
+                => StatusCodes.Status422UnprocessableEntity,
             SendErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status502BadGateway,
         },

@@ -77,6 +77,18 @@ public static class EventName
     public const string InsightsReceived = "insights.received";
     /// <summary>A WhatsApp system message (number changed, identity changed).</summary>
     public const string SystemReceived = "system.received";
+    /// <summary>A message synced from the WhatsApp Business app's chat history (Coexistence), not a live one.</summary>
+    public const string MessageHistory = "message.history";
+    /// <summary>A customer opened a chat with the business for the first time (WhatsApp request_welcome).</summary>
+    public const string ConversationStarted = "conversation.started";
+    /// <summary>A call connected: a customer calls, or the customer's side answers a business call (WhatsApp Calling API).</summary>
+    public const string CallConnected = "call.connected";
+    /// <summary>A call ended, completed or failed (WhatsApp Calling API).</summary>
+    public const string CallTerminated = "call.terminated";
+    /// <summary>A business call's progress: ringing, accepted, rejected (WhatsApp Calling API).</summary>
+    public const string CallStatus = "call.status";
+    /// <summary>A contact added to or removed from the WhatsApp Business app's address book (Coexistence).</summary>
+    public const string ContactSynced = "contact.synced";
     /// <summary>WhatsApp errors not tied to a message.</summary>
     public const string ErrorReceived = "error.received";
     /// <summary>Other business fields (template status, account updates).</summary>
@@ -92,7 +104,9 @@ public static class EventName
         MessageReceived, MessageEcho, MessageDelivered, MessageRead, MessageReaction, MessageEdited,
         MessageDeleted, MessageSent, MessageFailed, MessagePlayed, PostbackReceived, ReferralReceived,
         OptinReceived, OptoutReceived, HandoverPassed, HandoverTaken, HandoverRequested, CommentReceived,
-        MentionReceived, SystemReceived, ErrorReceived, AccountUpdated, IdentityRelinked, UnknownReceived,
+        MentionReceived, SystemReceived,
+        MessageHistory, ConversationStarted, CallConnected, CallTerminated, CallStatus, ContactSynced,
+        ErrorReceived, AccountUpdated, IdentityRelinked, UnknownReceived,
         HandoverRolesChanged, CommentEdited, CommentDeleted, CommentHidden, CommentUnhidden, PostPublished, PostEdited,
         PostDeleted, PostHidden, PostUnhidden, ReactionReceived, ReactionRemoved, FeedUpdated, AccountLinked,
         AccountUnlinked, PolicyEnforced, InsightsReceived,

@@ -51,6 +51,10 @@ public sealed record MessagePart
     [Description("True when the business sent this message (message.echo).")]
     public required bool IsEcho { get; init; }
 
+    /// <summary>WhatsApp Groups API: the group the message was sent in; the sender stays in from.</summary>
+    [Description("WhatsApp Groups API: the group the message was sent in (group_id); the sender stays in from and user_id.")]
+    public string? GroupId { get; init; }
+
     /// <summary>WhatsApp: the message was forwarded.</summary>
     [Description("WhatsApp: the message was forwarded.")]
     public bool? Forwarded { get; init; }

@@ -77,7 +77,7 @@ public sealed record NormalizedEvent
     public string? ConversationId { get; init; }
 
     /// <summary>The message, for message events.</summary>
-    [Description("The message (for message.received, message.echo, message.edited, message.deleted).")]
+    [Description("The message (for message.received, message.echo, message.edited, message.deleted, message.history).")]
     public MessagePart? Message { get; init; }
 
     /// <summary>The postback.</summary>
@@ -123,6 +123,18 @@ public sealed record NormalizedEvent
     /// <summary>The WhatsApp system message.</summary>
     [Description("The WhatsApp system message (system.received).")]
     public SystemPart? System { get; init; }
+
+    /// <summary>Where a synced history message sits in the sync, and its last status.</summary>
+    [Description("A message synced from the WhatsApp Business app's chat history (message.history): the sync's phase, chunk and progress, and the message's last delivery status.")]
+    public HistoryPart? History { get; init; }
+
+    /// <summary>The WhatsApp call.</summary>
+    [Description("The WhatsApp call (call.connected, call.terminated, call.status).")]
+    public CallPart? Call { get; init; }
+
+    /// <summary>The WhatsApp Business app address book entry.</summary>
+    [Description("The contact added to or removed from the WhatsApp Business app's address book (contact.synced).")]
+    public ContactSyncPart? ContactSync { get; init; }
 
     /// <summary>Errors not tied to a message.</summary>
     [Description("Errors reported at the change level (error.received).")]

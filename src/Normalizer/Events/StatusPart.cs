@@ -21,6 +21,10 @@ public sealed record StatusPart
     [Description("The customer's BSUID (recipient_user_id).")]
     public string? RecipientUserId { get; init; }
 
+    /// <summary>WhatsApp Groups API: the group the message was sent to; the participant the status is about is the customer.</summary>
+    [Description("WhatsApp Groups API: the group the message was sent to (recipient_id of a recipient_type group status); the participant the status is about is the customer.")]
+    public string? GroupId { get; init; }
+
     /// <summary>The callback data set on send.</summary>
     [Description("The callback data set on send.")]
     public string? BizOpaqueCallbackData { get; init; }

@@ -46,6 +46,10 @@ public sealed record Contact
     [Description("False once Meta said the ID is no longer reachable (e.g. a PSID reset).")]
     public required bool IsActive { get; init; }
 
+    /// <summary>True once the customer stopped the business's marketing messages (and has not resumed them).</summary>
+    [Description("True once the customer stopped the business's marketing messages and has not resumed them; marketing sends to it are refused.")]
+    public bool MarketingOptOut { get; init; }
+
     /// <summary>First event from it.</summary>
     [Description("Time of the first event from it, RFC 3339.")]
     public required DateTimeOffset FirstSeen { get; init; }

@@ -60,6 +60,13 @@ public sealed record OutboundMessage
     [Description("An approved WhatsApp template: { name, language, components } passed as Meta expects it.")]
     public JsonElement? WhatsappTemplate { get; init; }
 
+    /// <summary>
+    /// The message's category where the channel has them (WhatsApp templates: marketing, utility, authentication). A marketing
+    /// message to a customer who stopped marketing messages is refused (opted_out) without calling Meta.
+    /// </summary>
+    [Description("The message's category where the channel has them (WhatsApp templates: marketing, utility, authentication). A marketing message to a customer who stopped marketing messages is refused (opted_out) without calling Meta.")]
+    public string? Category { get; init; }
+
     /// <summary>Sender action: typing_on, typing_off, mark_seen.</summary>
     [Description("Sender action: typing_on, typing_off, mark_seen.")]
     public string? Action { get; init; }

@@ -10,6 +10,8 @@ public enum SendErrorKind
     [JsonStringEnumMemberName("invalid_recipient")] InvalidRecipient,
     /// <summary>Outside the 24-hour window without a tag or template that makes it legal.</summary>
     [JsonStringEnumMemberName("window_closed")] WindowClosed,
+    /// <summary>The customer stopped the business's marketing messages; a marketing message is refused until they resume.</summary>
+    [JsonStringEnumMemberName("opted_out")] OptedOut,
     /// <summary>A Meta rate limit; retried with backoff.</summary>
     [JsonStringEnumMemberName("rate_limited")] RateLimited,
     /// <summary>The access token is invalid or expired; needs re-authorization.</summary>

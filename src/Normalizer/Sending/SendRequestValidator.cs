@@ -31,6 +31,8 @@ public sealed class SendRequestValidator : AbstractValidator<SendRequest>
         RuleFor(r => r.Message.WhatsappTemplate).Must(t => t is { ValueKind: System.Text.Json.JsonValueKind.Object } o && o.TryGetProperty("name"u8, out _))
             .When(r => r.Message.Type == "whatsapp_template")
             .WithMessage("'message.whatsapp_template' must be an object with a 'name'");
+        RuleFor(r => r.Message.Category).Must(c => c is null or "marketing" or "utility" or "authentication")
+            .WithMessage("'message.category' must be marketing, utility or authentication");
         RuleFor(r => r.Message.Action).Must(a => a is "typing_on" or "typing_off" or "mark_seen")
             .When(r => r.Message.Type == "sender_action")
             .WithMessage("'message.action' must be typing_on, typing_off or mark_seen");

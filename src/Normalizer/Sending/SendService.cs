@@ -95,6 +95,12 @@ public sealed partial class SendService(
             return ChannelSendOutcome.Failed(renderError);
         }
 
+        if (message.Category == "marketing" && target.Contact is { MarketingOptOut: true })
+        {
+            return Refuse(SendErrorKind.OptedOut,
+                $"the customer stopped marketing messages from {target.Platform.ToWire()} page_id {target.PageId}: only other messages may go until they resume them");
+        }
+
         var settings = options.CurrentValue;
         var messagingType = request.MessagingType ?? (request.Tag is null ? "RESPONSE" : "MESSAGE_TAG");
         if (SendWindow.Check(sender, message, messagingType, request.Tag, target.LastInboundAt, time.GetUtcNow(), settings) is { } closed)

@@ -175,6 +175,55 @@ public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
 
     private static string Json(NormalizedEvent? evt) => JsonSerializer.Serialize(evt, NormalizerJsonContext.Default.NormalizedEvent);
 
+    [StoreFact]
+    public async Task Pipeline_MarketingStopThenResume_KeptOnTheContactApartFromReachabilityAndTheReplyWindow()
+    {
+        // Published bodies: a WhatsApp customer's marketing resume and stop (user_preferences), and a message of theirs.
+        var preferences = TestNormalizer.Events(Fixture.Load("whatsapp", "user-preferences"));
+        var (resume, stop) = (preferences[0], preferences[1]);
+        var message = TestNormalizer.Events(Fixture.Load("whatsapp", "welcome-and-groups"))[1];
+        var contacts = Store.Services.GetRequiredService<IContactStore>();
+        var conversations = Store.Services.GetRequiredService<IConversationStore>();
+
+        await ProcessAsync(stop);
+        var stopped = await contacts.FindAsync(stop.UserId!, stop.PageId, default);
+        var afterStop = await conversations.GetAsync(stop.ConversationId!, default);
+        await ProcessAsync(message);
+        var wrote = await contacts.FindAsync(stop.UserId!, stop.PageId, default);
+        await ProcessAsync(resume);
+        var resumed = await contacts.FindAsync(stop.UserId!, stop.PageId, default);
+
+        // A stop neither makes the customer unreachable nor opens a reply window; a message leaves it; a resume clears it.
+        Assert.Equal((true, true), (stopped!.MarketingOptOut, stopped.IsActive));
+        Assert.Null(afterStop!.LastInboundAt);
+        Assert.Equal((true, true), (wrote!.MarketingOptOut, wrote.IsActive));
+        Assert.Equal((false, true), (resumed!.MarketingOptOut, resumed.IsActive));
+        Assert.Equal(message.Timestamp * 1000, (await conversations.GetAsync(stop.ConversationId!, default))!.LastInboundAt?.ToUnixTimeMilliseconds());
+    }
+
+    [StoreFact]
+    public async Task Pipeline_CallFromTheCustomer_OpensTheReplyWindow_ACallToThemDoesNot()
+    {
+        // Meta: a customer's message or call opens the customer service window. The calls of calls.json: a business call
+        // connecting (to the customer), and the customer's own call, here as it connects.
+        var calls = TestNormalizer.Events(Fixture.Load("whatsapp", "calls"));
+        var (business, customer) = (calls[1], calls[4] with { Id = "evt_customer_call_connected", Event = EventName.CallConnected });
+        var conversations = Store.Services.GetRequiredService<IConversationStore>();
+
+        await ProcessAsync(business);
+        await ProcessAsync(customer);
+
+        Assert.Null((await conversations.GetAsync(business.ConversationId!, default))!.LastInboundAt);
+        Assert.Equal(customer.Timestamp * 1000, (await conversations.GetAsync(customer.ConversationId!, default))!.LastInboundAt?.ToUnixTimeMilliseconds());
+    }
+
+    private async Task ProcessAsync(NormalizedEvent evt)
+    {
+        await using var scope = Store.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EventPipeline>().ProcessAsync(evt, default);
+        await scope.ServiceProvider.GetRequiredService<StoreSession>().CommitAsync(default);
+    }
+
     private static async Task<bool?> AppendAsync(AsyncServiceScope scope) =>
         await scope.ServiceProvider.GetRequiredService<IEventSink>().AppendAsync(Event, [], default);
 }

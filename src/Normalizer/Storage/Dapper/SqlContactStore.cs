@@ -11,7 +11,8 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
 {
     private const string Columns =
         "id AS Id, person_id AS PersonId, platform AS Platform, scoped_id AS ScopedId, id_type AS IdType, scope_id AS ScopeId, " +
-        "asid AS Asid, asid_app_id AS AsidAppId, is_active AS IsActive, first_seen AS FirstSeen, last_seen AS LastSeen, profile AS Profile";
+        "asid AS Asid, asid_app_id AS AsidAppId, is_active AS IsActive, first_seen AS FirstSeen, last_seen AS LastSeen, profile AS Profile, " +
+        "marketing_opt_out AS MarketingOptOut";
 
     public Task<Contact?> GetAsync(string id, CancellationToken cancellationToken) =>
         SingleAsync("SELECT " + Columns + " FROM contacts WHERE id = @id", new { id }, cancellationToken);
@@ -110,7 +111,7 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
         return new Contact
         {
             Id = row.Id, PersonId = row.PersonId, Platform = platform, ScopedId = row.ScopedId, IdType = ParseIdType(row.IdType),
-            ScopeId = row.ScopeId, Asid = row.Asid, AsidAppId = row.AsidAppId, IsActive = row.IsActive != 0,
+            ScopeId = row.ScopeId, Asid = row.Asid, AsidAppId = row.AsidAppId, IsActive = row.IsActive != 0, MarketingOptOut = row.MarketingOptOut != 0,
             FirstSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeen), LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.LastSeen),
             Profile = row.Profile is null ? null : JsonSerializer.Deserialize(row.Profile, NormalizerJsonContext.Default.UserProfile),
         };
@@ -119,5 +120,5 @@ internal sealed class SqlContactStore(IStoreConnectionFactory connections) : ICo
     private static IdType ParseIdType(string wire) => Enum.GetValues<IdType>().First(t => IdTypes.ToWire(t) == wire);
 
     private sealed record Row(string Id, string PersonId, string Platform, string ScopedId, string IdType, string ScopeId, string? Asid,
-        string? AsidAppId, long IsActive, long FirstSeen, long LastSeen, string? Profile);
+        string? AsidAppId, long IsActive, long FirstSeen, long LastSeen, string? Profile, long MarketingOptOut);
 }

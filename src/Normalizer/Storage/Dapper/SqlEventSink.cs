@@ -18,7 +18,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
     {
         EventName.MessageReceived, EventName.PostbackReceived, EventName.MessageReaction, EventName.ReferralReceived,
-        EventName.OptinReceived, EventName.CommentReceived,
+        EventName.OptinReceived, EventName.CommentReceived, EventName.ConversationStarted,
     };
 
     // Run once per event: prepared once per session (StoreSession.CommandAsync), values set by position.
@@ -28,13 +28,15 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private static readonly string[] ConversationParameters = ["@Id", "@Platform", "@PageId", "@UserId", "@Inbound", "@At"];
 
     private static readonly string[] ContactParameters =
-        ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen", "@Active", "@SetActive"];
+        ["@Id", "@PersonId", "@Link", "@Platform", "@ScopedId", "@IdType", "@ScopeId", "@Seen", "@Active", "@SetActive",
+            "@MarketingOptOut", "@SetMarketing"];
 
     // What an event says of its customer's reachability: one who writes is reachable again; one who opts out is stale
-    // (README: identity), and a PSID reset is looked for among the stale contacts of the Page. Other events leave it.
+    // (README: identity), and a PSID reset is looked for among the stale contacts of the Page. Other events leave it, and so
+    // does a marketing preference (MarketingPreference), which is kept apart.
     private static readonly HashSet<string> Reachable = new(StringComparer.Ordinal)
     {
-        EventName.MessageReceived, EventName.PostbackReceived, EventName.OptinReceived,
+        EventName.MessageReceived, EventName.PostbackReceived, EventName.OptinReceived, EventName.ConversationStarted,
     };
 
     private readonly ArrayBufferWriter<byte> _body = new(4096);
@@ -80,6 +82,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             stored = true;
         }
 
+        var marketing = MarketingPreference.StoppedBy(evt);
         if (evt.ConversationId is not null)
         {
             _conversationUpsert ??= session.Dialect.Upsert("conversations", "id, platform, page_id, user_id, last_inbound_at, last_event_at",
@@ -89,7 +92,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             upsert.Set(1, platform);
             upsert.Set(2, evt.PageId);
             upsert.Set(3, evt.UserId);
-            upsert.Set(4, Inbound.Contains(evt.Event) ? evt.Timestamp * 1000 : null);
+            upsert.Set(4, OpensWindow(evt, marketing) ? evt.Timestamp * 1000 : null);
             upsert.Set(5, evt.Timestamp * 1000);
             await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
@@ -97,8 +100,8 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         // Several IDs of one customer in one event (WhatsApp phone + BSUID) are linked to one person.
         var now = time.GetUtcNow();
         var link = identities.Count > 1;
-        var optedOut = evt.Event == EventName.OptoutReceived;
-        var setsActivity = optedOut || Reachable.Contains(evt.Event);
+        var optedOut = marketing is null && evt.Event == EventName.OptoutReceived;
+        var setsActivity = marketing is null && (optedOut || Reachable.Contains(evt.Event));
         string? person = null;
         if (link)
         {
@@ -114,8 +117,9 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
         {
             person ??= RecordIds.New(now).ToString();
             _contactUpsert ??= session.Dialect.Upsert("contacts",
-                "id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen",
-                "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Active, @Seen, @Seen", "scoped_id, scope_id", ContactUpdate);
+                "id, person_id, platform, scoped_id, id_type, scope_id, is_active, first_seen, last_seen, marketing_opt_out",
+                "@Id, @PersonId, @Platform, @ScopedId, @IdType, @ScopeId, @Active, @Seen, @Seen, @MarketingOptOut", "scoped_id, scope_id",
+                ContactUpdate);
             var upsert = await session.StatementAsync(_contactUpsert, ContactParameters, cancellationToken).ConfigureAwait(false);
             upsert.Set(0, RecordIds.New(now).ToString());
             upsert.Set(1, person);
@@ -127,11 +131,19 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
             upsert.Set(7, evt.Timestamp * 1000);
             upsert.Set(8, optedOut ? 0 : 1);
             upsert.Set(9, setsActivity ? 1 : 0);
+            upsert.Set(10, marketing == true ? 1 : 0);
+            upsert.Set(11, marketing is null ? 0 : 1);
             await session.RunAsync(upsert, cancellationToken).ConfigureAwait(false);
         }
 
         return stored;
     }
+
+    // The customer wrote (or opened the chat, or called the business): the reply window runs from now (Meta: a customer
+    // message or call opens the customer service window). A marketing preference is no message.
+    private static bool OpensWindow(NormalizedEvent evt, bool? marketing) =>
+        marketing is null && (Inbound.Contains(evt.Event)
+            || (evt.Event == EventName.CallConnected && evt.From is not null && evt.From == evt.UserId && evt.FromType == evt.UserIdType));
 
     private void Bind(IRowValues insert, NormalizedEvent evt, string platform)
     {
@@ -175,6 +187,7 @@ internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IE
     private const string ContactUpdate = """
             person_id = CASE WHEN @Link = 1 THEN excluded.person_id ELSE contacts.person_id END,
             is_active = CASE WHEN @SetActive = 1 THEN excluded.is_active ELSE contacts.is_active END,
+            marketing_opt_out = CASE WHEN @SetMarketing = 1 THEN excluded.marketing_opt_out ELSE contacts.marketing_opt_out END,
             last_seen = CASE WHEN excluded.last_seen > contacts.last_seen THEN excluded.last_seen ELSE contacts.last_seen END
         """;
 }
