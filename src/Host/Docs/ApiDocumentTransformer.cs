@@ -60,17 +60,23 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         AddError(document, operation, 429, "Too many requests without a valid API key from this address; see Retry-After.");
     }
 
-    // An answer the endpoint describes itself is kept.
+    // An answer the endpoint describes itself keeps its description; when its body is another, either may come.
     private static void AddError(OpenApiDocument document, OpenApiOperation operation, int status, string description)
     {
         operation.Responses ??= [];
-        operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var error = new OpenApiSchemaReference(ErrorSchema, document);
+        if (operation.Responses.TryGetValue(key, out var existing) && existing.Content?.TryGetValue("application/json", out var json) == true
+            && json.Schema is { } other)
+        {
+            json.Schema = new OpenApiSchema { OneOf = [other, error] };
+            return;
+        }
+
+        operation.Responses[key] = new OpenApiResponse
         {
             Description = description,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(ErrorSchema, document) },
-            },
-        });
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = error } },
+        };
     }
 }

@@ -50,17 +50,23 @@ internal static partial class WebhookEndpoints
         string channel, HttpRequest request, IOptionsMonitor<MetaOptions> options, AppSecrets secrets,
         ChannelRegistry channels, IInbox inbox, IngestMetrics metrics, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var result = await AcceptAsync(channel, request, options, secrets, channels, inbox, time, loggers, cancellationToken);
-        metrics.WebhookReceived(channel, WebhookOutcome.Of((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK));
+        var receivedAt = time.GetUtcNow();
+        var result = await AcceptAsync(channel, request, options, secrets, channels, inbox, receivedAt, loggers, cancellationToken);
+        var outcome = WebhookOutcome.Of((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
+        metrics.WebhookReceived(channel, outcome);
+        if (outcome == WebhookOutcome.Accepted)
+        {
+            metrics.Waiting(receivedAt.ToUnixTimeMilliseconds());
+        }
+
         return result;
     }
 
     private static async Task<IResult> AcceptAsync(
         string channel, HttpRequest request, IOptionsMonitor<MetaOptions> options, AppSecrets secrets,
-        ChannelRegistry channels, IInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ChannelRegistry channels, IInbox inbox, DateTimeOffset receivedAt, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var meta = options.CurrentValue;
-        var receivedAt = time.GetUtcNow();
         var (buffer, length) = await RequestBody.ReadAsync(request, meta.MaxBodyBytes, cancellationToken);
         if (length == RequestBody.Incomplete)
         {

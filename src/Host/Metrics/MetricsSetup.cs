@@ -1,5 +1,10 @@
+using System.Diagnostics.Metrics;
+using Normalizer.Delivery;
 using Normalizer.Diagnostics;
+using Normalizer.Graph;
 using Normalizer.Host.Auth;
+using Normalizer.Ingest;
+using Normalizer.Sending;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -18,7 +23,8 @@ internal static class MetricsSetup
     {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("normalizer"))
-            .WithMetrics(metrics => metrics
+            .WithMetrics(metrics => ((IDeferredMeterProviderBuilder)metrics)
+                .Configure((provider, builder) => builder.AddView(OfThisHost(provider.GetRequiredService<IMeterFactory>())))
                 .AddMeter(NormalizerMeter.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -27,9 +33,21 @@ internal static class MetricsSetup
         return services;
     }
 
-    public static void MapNormalizerMetrics(this IEndpointRouteBuilder app) =>
+    public static void MapNormalizerMetrics(this WebApplication app)
+    {
+        // Every instrument exists from the start (the inbox lag reads 0 before the first webhook).
+        _ = app.Services.GetRequiredService<IngestMetrics>();
+        _ = app.Services.GetRequiredService<DeliveryMetrics>();
+        _ = app.Services.GetRequiredService<SendMetrics>();
+        _ = app.Services.GetRequiredService<GraphMetrics>();
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireApiKeyAsync),
             optionsName: null);
+    }
+
+    // A meter made by another host's IMeterFactory in the same process (tests run several hosts) has the same name:
+    // only this host's, and the process-wide ones (no scope), are exported here.
+    private static Func<Instrument, MetricStreamConfiguration?> OfThisHost(IMeterFactory factory) =>
+        instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, factory) ? null : MetricStreamConfiguration.Drop;
 
     private static async Task RequireApiKeyAsync(HttpContext context, RequestDelegate next)
     {

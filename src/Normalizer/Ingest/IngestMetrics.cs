@@ -53,8 +53,14 @@ public sealed class IngestMetrics
         }
     }
 
-    /// <summary>The arrival time (Unix ms) of the oldest webhook waiting, or null when none waits.</summary>
+    /// <summary>What the inbox processor read: the arrival time (Unix ms) of the oldest webhook waiting, or null when none waits.</summary>
     public void OldestPending(long? receivedAt) => Interlocked.Exchange(ref _oldestPending, receivedAt ?? 0);
+
+    /// <summary>
+    /// A webhook accepted at <paramref name="receivedAt"/> (Unix ms) waits in the inbox: the lag counts from it when nothing
+    /// older is known to wait, so a processor that stopped reading shows as a growing lag.
+    /// </summary>
+    public void Waiting(long receivedAt) => Interlocked.CompareExchange(ref _oldestPending, receivedAt, 0);
 
     private double ObserveLag()
     {
