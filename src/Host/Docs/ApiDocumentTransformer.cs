@@ -20,10 +20,11 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Title = Title,
             Version = "v1",
+            // CommonMark, as OpenAPI descriptions are.
             Description = "Normalized Messenger, Instagram and WhatsApp events, their subscriptions and deliveries, and one send API. " +
-                "Everything under /v1 takes an API key as 'Authorization: Bearer <key>'; the webhook endpoints are checked by Meta's " +
-                "X-Hub-Signature-256 instead. Every error answers with the same JSON body: {\"error\": {\"code\", \"message\"}}. " +
-                "Integrator guide: /docs.",
+                "Everything under `/v1` takes an API key as `Authorization: Bearer <key>`; the webhook endpoints are checked by Meta's " +
+                "`X-Hub-Signature-256` instead. Every error answers with the same JSON body: `{\"error\": {\"code\": \"…\", \"message\": \"…\"}}`. " +
+                "Integrator guide: [/docs](/docs).",
         };
 
         document.Components ??= new OpenApiComponents();
@@ -32,7 +33,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An API key configured with Normalizer__ApiKeys__0 (…), sent as 'Authorization: Bearer <key>'.",
+            Description = "An API key configured with `Normalizer__ApiKeys__0` (…), sent as `Authorization: Bearer <key>`.",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ErrorSchema] = await context.GetOrCreateSchemaAsync(typeof(ApiError), null, cancellationToken);

@@ -125,6 +125,11 @@ public sealed partial class DocsPageTests : IAsyncLifetime
 
         Assert.Contains("\"url\":\"openapi/v1.json\"", page, StringComparison.Ordinal);
         Assert.Contains("<title>Normalizer API</title>", page, StringComparison.Ordinal);
+        // Nothing that would reach Scalar's servers: web fonts, telemetry, the AI chat.
+        foreach (var setting in new[] { "\"withDefaultFonts\":false", "\"telemetry\":false", "\"agent\":{\"disabled\":true}" })
+        {
+            Assert.Contains(setting, page, StringComparison.Ordinal);
+        }
     }
 
     private static List<string> SchemaEnum(string fileName, string property)
