@@ -13,7 +13,7 @@ namespace Normalizer.Host.Metrics;
 /// <summary>
 /// OpenTelemetry metrics: the <c>Normalizer</c> meter, ASP.NET Core's (<c>http.server.request.duration</c>) and the HTTP
 /// client's (<c>http.client.request.duration</c>: Graph calls and deliveries), exported for Prometheus at <c>/metrics</c>,
-/// which takes an API key like <c>/v1</c>.
+/// which takes an API key like <c>/v1</c>, under the same limit of requests without a valid one.
 /// </summary>
 internal static class MetricsSetup
 {
@@ -40,8 +40,9 @@ internal static class MetricsSetup
         _ = app.Services.GetRequiredService<DeliveryMetrics>();
         _ = app.Services.GetRequiredService<SendMetrics>();
         _ = app.Services.GetRequiredService<GraphMetrics>();
+        // Guessing keys here counts against the same per-address limit as on /v1.
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireApiKeyAsync),
-            optionsName: null);
+            optionsName: null).RequireRateLimiting(ApiKeyRateLimiting.Policy);
     }
 
     // A meter made by another host's IMeterFactory in the same process (tests run several hosts) has the same name:

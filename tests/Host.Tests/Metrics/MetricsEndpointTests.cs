@@ -34,6 +34,24 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_RequestsWithoutAValidKey_ShareTheLimitOfV1()
+    {
+        await using var app = new NormalizerApplication(settings: new Dictionary<string, string?> { ["Normalizer:ApiKeyFailureLimit"] = "2" },
+            processInbox: false);
+        using var client = app.CreateClient();
+
+        var first = await client.GetAsync("/v1/events");
+        var second = await client.GetAsync("/metrics");
+        var third = await client.GetAsync("/metrics");
+        using var api = app.Api();
+        var withKey = await api.GetAsync("/metrics");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.OK],
+            [first.StatusCode, second.StatusCode, third.StatusCode, withKey.StatusCode]);
+        Assert.True(third.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
     public async Task Webhooks_AreCountedByChannelAndOutcome()
     {
         await using var app = new NormalizerApplication(settings: new Dictionary<string, string?> { ["Normalizer:Meta:MaxBodyBytes"] = "1024" },
