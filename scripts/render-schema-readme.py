@@ -39,7 +39,10 @@ events["identity.relinked"] = {
     "from": "1535748669783931", "from_type": "PSID", "to": "104523987765432", "to_type": "PAGE_ID",
     "page_id": "104523987765432", "page_id_type": "PAGE_ID", "user_id": "1535748669783931", "user_id_type": "PSID",
     "conversation_id": "conv_0c7e4f1a2b3c4d5e6f708192a3b4c5d6", "signature_verified": True, "standby": False,
-    "raw": {"previous_user_id": "7723419865501234", "asid": "10154673853349851", "method": "ids_for_pages"},
+    "raw": {"previous_user_id": "7723419865501234", "previous_contact_id": "0193a7c2-5d1e-7b40-9f3a-1c2d3e4f5a6b",
+            "user_id": "1535748669783931", "contact_id": "0193a7c4-0b2e-7c51-8e4b-2d3e4f5a6b7c",
+            "person_id": "0193a7c2-5d1e-7b40-9f3a-1c2d3e4f5a6c", "asid": "10154673853349851",
+            "asid_app_id": "1000000000000001", "method": "ids_for_pages", "confidence": "confirmed"},
 }
 
 names = ["message.received", "message.echo", "message.delivered", "message.read", "message.reaction", "message.edited",
