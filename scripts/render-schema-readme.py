@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Renders schemas/README.md from schemas/normalized-event.schema.json and example events.
+"""Renders schemas/README.md from schemas/normalized-event.schema.json and example events, and writes the same
+examples to src/Host/Docs/event-examples.json for the integrator docs the host serves at /docs.
 
 The examples are real output of `normalize` over the test fixtures (one per event name);
 identity.relinked, which no webhook produces, is written by hand and validated like the rest
@@ -111,4 +112,6 @@ lines += ["", "Parts (`message`, `status`, …) are objects whose fields are lis
 for name in names:
     lines += ["### `%s`" % name, "", "```json", json.dumps(events[name], indent=2, ensure_ascii=False), "```", ""]
 open(os.path.join(root, "schemas/README.md"), "w").write("\n".join(lines))
-print("wrote schemas/README.md with %d examples" % len(names))
+examples = {name: events[name] for name in names}
+open(os.path.join(root, "src/Host/Docs/event-examples.json"), "w").write(json.dumps(examples, indent=2, ensure_ascii=False) + "\n")
+print("wrote schemas/README.md and src/Host/Docs/event-examples.json with %d examples" % len(names))

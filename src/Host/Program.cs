@@ -4,7 +4,9 @@ using Normalizer.Host;
 using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
 using Normalizer.Host.Credentials;
+using Normalizer.Host.Docs;
 using Normalizer.Host.Endpoints;
+using Normalizer.Host.Metrics;
 using Normalizer.Host.Options;
 using Normalizer.Host.Storage.Providers;
 using Normalizer.Host.Workers;
@@ -52,7 +54,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolverChain.Insert(1, HostJsonContext.Default);
 });
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddDocs();
+builder.Services.AddNormalizerMetrics();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -65,6 +68,8 @@ await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(Cancellation
 await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(CancellationToken.None);
 
 app.MapOpenApi();
+app.MapDocs();
+app.MapNormalizerMetrics();
 app.MapHealth();
 app.MapWebhooks();
 var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiKeyRateLimiting.Policy).AddEndpointFilter<ApiKeyFilter>();

@@ -3,10 +3,13 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Normalizer.Channels;
+using Normalizer.Delivery;
+using Normalizer.Diagnostics;
 using Normalizer.Events;
 using Normalizer.Graph;
 using Normalizer.Ingest;
 using Normalizer.Ingest.Behaviors;
+using Normalizer.Sending;
 using Normalizer.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,6 +26,7 @@ public static class NormalizerServiceCollectionExtensions
         services.TryAddSingleton<WebhookNormalizer>();
         AddPipeline(services);
         AddGraph(services);
+        AddMetrics(services);
 
         // Every outbound client carries a credential in a header (Graph tokens as Authorization: Bearer). The
         // factory's request logger redacts header values in its message only; at Trace it still hands them,
@@ -39,6 +43,17 @@ public static class NormalizerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
         services.AddHttpClient(GraphClient.HttpClientName);
         services.TryAddSingleton<IGraphClient, GraphClient>();
+    }
+
+    // The instruments of the "Normalizer" meter, one set per host (its IMeterFactory).
+    private static void AddMetrics(IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<NormalizerMeter>();
+        services.TryAddSingleton<IngestMetrics>();
+        services.TryAddSingleton<DeliveryMetrics>();
+        services.TryAddSingleton<SendMetrics>();
+        services.TryAddSingleton<GraphMetrics>();
     }
 
     // MediatR 5.1.0 is registered by hand and only here; the first behavior registered is the outermost.

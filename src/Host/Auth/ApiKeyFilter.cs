@@ -6,11 +6,13 @@ namespace Normalizer.Host.Auth;
 internal sealed class ApiKeyFilter(ApiKeys keys) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        keys.Check(context.HttpContext.Request) switch
-        {
-            ApiKeyCheck.Valid => next(context),
-            ApiKeyCheck.Missing => ValueTask.FromResult<object?>(ApiError.Result(StatusCodes.Status401Unauthorized, "unauthorized",
-                "send 'Authorization: Bearer <api key>' (keys are configured with Normalizer__ApiKeys__0, …)")),
-            _ => ValueTask.FromResult<object?>(ApiError.Result(StatusCodes.Status401Unauthorized, "unauthorized", "the API key is not valid")),
-        };
+        keys.Check(context.HttpContext.Request) is var check && check == ApiKeyCheck.Valid
+            ? next(context)
+            : ValueTask.FromResult<object?>(Refusal(check));
+
+    /// <summary>The 401 answer to a request whose key is missing or not configured.</summary>
+    public static IResult Refusal(ApiKeyCheck check) => ApiError.Result(StatusCodes.Status401Unauthorized, "unauthorized",
+        check == ApiKeyCheck.Missing
+            ? "send 'Authorization: Bearer <api key>' (keys are configured with Normalizer__ApiKeys__0, …)"
+            : "the API key is not valid");
 }

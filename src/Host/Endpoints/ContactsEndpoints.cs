@@ -1,4 +1,5 @@
 using Normalizer.Graph;
+using Normalizer.Host.Docs;
 using Normalizer.Identity;
 
 namespace Normalizer.Host.Endpoints;
@@ -9,10 +10,11 @@ internal static class ContactsEndpoints
     public static void MapContacts(this RouteGroupBuilder v1)
     {
         var contacts = v1.MapGroup("/contacts").WithTags("Identity");
-        contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.");
-        contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.");
+        contacts.MapGet("/", FindAsync).WithSummary("Contacts by scoped_id + scope_id, or by person_id.").Errors(400);
+        contacts.MapGet("/{id}", GetAsync).WithSummary("One contact.").Errors(404);
         contacts.MapPost("/{id}/links", LinkAsync).WithSummary(
-            "Link an ASID with its app ({asid, app_id}) to this contact (joining the persons of the contacts that carry it), or another contact ({contact_id}) to its person.");
+            "Link an ASID with its app ({asid, app_id}) to this contact (joining the persons of the contacts that carry it), or another contact ({contact_id}) to its person.")
+            .Errors(400, 404);
     }
 
     private static async Task<IResult> FindAsync(HttpRequest request, IContactStore store, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Normalizer.Host.Docs;
 using Normalizer.Storage;
 
 namespace Normalizer.Host.Endpoints;
@@ -10,7 +11,7 @@ internal static class DeliveriesEndpoints
 
     public static void MapDeliveries(this RouteGroupBuilder v1) =>
         v1.MapGet("/deliveries", ListAsync).WithTags("Subscriptions")
-            .WithSummary("Deliveries of an event (event_id) and/or a subscription (subscription_id), in order, with their attempts.");
+            .WithSummary("Deliveries of an event (event_id) and/or a subscription (subscription_id), in order, with their attempts.").Errors(400);
 
     private static async Task<IResult> ListAsync(HttpRequest request, IDeliveryStore deliveries, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Normalizer.Events;
+using Normalizer.Host.Docs;
 using Normalizer.Json;
 using Normalizer.Storage;
 
@@ -14,10 +15,10 @@ internal static class EventsEndpoints
     public static void MapEvents(this RouteGroupBuilder v1)
     {
         var events = v1.MapGroup("/events").WithTags("Events");
-        events.MapGet("/", ListAsync).WithSummary("Events after a cursor, in order: { data, next_cursor }.");
-        events.MapGet("/stream", Stream).WithSummary("Live events as Server-Sent Events (id = cursor); 'after' or Last-Event-ID replays first.");
-        events.MapGet("/{id}", GetAsync).WithSummary("One event by id.");
-        v1.MapGet("/quarantine", QuarantineAsync).WithTags("Events").WithSummary("Webhooks or events that could not be processed, with the reason.");
+        events.MapGet("/", ListAsync).WithSummary("Events after a cursor, in order: { data, next_cursor }.").Errors(400);
+        events.MapGet("/stream", Stream).WithSummary("Live events as Server-Sent Events (id = cursor); 'after' or Last-Event-ID replays first.").Errors(400);
+        events.MapGet("/{id}", GetAsync).WithSummary("One event by id.").Errors(404);
+        v1.MapGet("/quarantine", QuarantineAsync).WithTags("Events").WithSummary("Webhooks or events that could not be processed, with the reason.").Errors(400);
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, IEventStore store, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Normalizer.Credentials;
 using Normalizer.Events;
+using Normalizer.Host.Docs;
 using Normalizer.Identity;
 using Normalizer.Sending;
 
@@ -18,7 +19,8 @@ internal static class IdentitiesEndpoints
     public static void MapIdentities(this RouteGroupBuilder v1) =>
         v1.MapPost("/identities/resolve", ResolveAsync).WithTags("Identity").Accepts<ResolveRequest>("application/json")
             .WithSummary($"PSIDs of up to {MaxAsids} ASIDs on one Page (pages_id_mapping, 200 a call; ids_for_pages where Meta refuses it); " +
-                "a PSID that is a known contact joins the person of its ASID.");
+                "a PSID that is a known contact joins the person of its ASID.")
+            .Errors(400, 413, 422);
 
     private static async Task<IResult> ResolveAsync(
         HttpRequest http, ICredentialStore credentials, IEnumerable<IIdMatchingClient> idMatching, PersonLinker persons,

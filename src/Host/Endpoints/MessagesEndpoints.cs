@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Normalizer.Host.Docs;
 using Normalizer.Json;
 using Normalizer.Sending;
 
@@ -9,7 +10,12 @@ internal static class MessagesEndpoints
 {
     public static void MapMessages(this RouteGroupBuilder v1) =>
         v1.MapPost("/messages", SendAsync).WithTags("Send")
-            .WithSummary("Send a message: the right Page token, retries, the invalid-recipient fallback; 200 sent, 202 queued, 422/429/502 failed.");
+            .WithSummary("Send a message: the right Page token, retries, the invalid-recipient fallback; 200 sent, 202 queued, 422/429/502 failed.")
+            .Accepts<SendRequest>("application/json")
+            .Produces<SendResult>(StatusCodes.Status200OK).Produces<SendResult>(StatusCodes.Status202Accepted)
+            .Produces<SendResult>(StatusCodes.Status422UnprocessableEntity).Produces<SendResult>(StatusCodes.Status429TooManyRequests)
+            .Produces<SendResult>(StatusCodes.Status502BadGateway)
+            .Errors(400);
 
     private static async Task<IResult> SendAsync(HttpRequest http, MessageSender sender, CancellationToken cancellationToken)
     {

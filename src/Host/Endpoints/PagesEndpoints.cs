@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Normalizer.Credentials;
 using Normalizer.Events;
+using Normalizer.Host.Docs;
 
 namespace Normalizer.Host.Endpoints;
 
@@ -15,9 +16,9 @@ internal static partial class PagesEndpoints
     public static void MapPages(this RouteGroupBuilder v1)
     {
         var pages = v1.MapGroup("/pages").WithTags("Pages");
-        pages.MapGet("/", ListAsync).WithSummary("Configured and API-set pages, without tokens: { data: [ { id, platform, source, token_hint… } ] }.");
-        pages.MapPut("/{id}/token", PutTokenAsync).WithSummary("Sets a page's token (stored encrypted; wins over configuration).");
-        pages.MapDelete("/{id}/token", DeleteTokenAsync).WithSummary("Removes a token set through the API.");
+        pages.MapGet("/", ListAsync).WithSummary("Configured and API-set pages, without tokens: { data: [ { id, platform, source, token_hint… } ] }.").Errors(400);
+        pages.MapPut("/{id}/token", PutTokenAsync).WithSummary("Sets a page's token (stored encrypted; wins over configuration).").Errors(400, 413);
+        pages.MapDelete("/{id}/token", DeleteTokenAsync).WithSummary("Removes a token set through the API.").Errors(400, 404);
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, CredentialStore store, CancellationToken cancellationToken)

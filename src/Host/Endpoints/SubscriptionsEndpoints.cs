@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Normalizer.Delivery;
+using Normalizer.Host.Docs;
 using Normalizer.Storage;
 
 namespace Normalizer.Host.Endpoints;
@@ -18,11 +19,12 @@ internal static class SubscriptionsEndpoints
     public static void MapSubscriptions(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/subscriptions").WithTags("Subscriptions");
-        group.MapPost("/", CreateAsync).WithSummary("Create a subscription: url, optional whsec_ secret, optional filters; 201 with the secret.");
+        group.MapPost("/", CreateAsync).WithSummary("Create a subscription: url, optional whsec_ secret, optional filters; 201 with the secret.").Errors(400);
         group.MapGet("/", ListAsync).WithSummary("All subscriptions (never with secrets).");
-        group.MapGet("/{id}", GetAsync).WithSummary("One subscription (never with its secret).");
-        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a subscription; its deliveries stop, and those waiting for a retry become dead.");
-        group.MapPost("/{id}/replay", ReplayAsync).WithSummary("Send again the events with cursors in [from, to] that match the subscription (a cursor over the range); 202 with the count.");
+        group.MapGet("/{id}", GetAsync).WithSummary("One subscription (never with its secret).").Errors(404);
+        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a subscription; its deliveries stop, and those waiting for a retry become dead.").Errors(404);
+        group.MapPost("/{id}/replay", ReplayAsync).WithSummary("Send again the events with cursors in [from, to] that match the subscription (a cursor over the range); 202 with the count.")
+            .Errors(400, 404);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, SubscriptionRegistry registry, TimeProvider time, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Normalizer.Host.Docs;
 using Normalizer.Templates;
 
 namespace Normalizer.Host.Endpoints;
@@ -10,9 +11,9 @@ internal static class TemplatesEndpoints
     {
         var templates = v1.MapGroup("/templates").WithTags("Templates");
         templates.MapGet("/", ListAsync).WithSummary("Every template with its variants: { data: [ { name, variants, updated_at } ] }.");
-        templates.MapGet("/{name}", GetAsync).WithSummary("One template.");
-        templates.MapPut("/{name}", PutAsync).WithSummary("Creates or replaces a template: { variants: { default: '…', pt_BR: '…' } }.");
-        templates.MapDelete("/{name}", DeleteAsync).WithSummary("Deletes a template.");
+        templates.MapGet("/{name}", GetAsync).WithSummary("One template.").Errors(400, 404);
+        templates.MapPut("/{name}", PutAsync).WithSummary("Creates or replaces a template: { variants: { default: '…', pt_BR: '…' } }.").Errors(400, 413);
+        templates.MapDelete("/{name}", DeleteAsync).WithSummary("Deletes a template.").Errors(400, 404);
     }
 
     private static async Task<IResult> ListAsync(TemplateService templates, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Normalizer.Channels;
 using Normalizer.Events;
+using Normalizer.Host.Docs;
 using Normalizer.Host.Options;
 using Normalizer.Ingest;
 using Normalizer.Storage;
@@ -23,8 +24,9 @@ internal static partial class WebhookEndpoints
     public static void MapWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks").WithTags("Webhooks");
-        group.MapGet(ChannelPattern, Handshake).WithSummary("Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge).");
-        group.MapPost(ChannelPattern, ReceiveAsync).WithSummary("Receive a webhook; 200 once it is durably in the inbox.");
+        group.MapGet(ChannelPattern, Handshake).WithSummary("Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge).").Errors(403);
+        group.MapPost(ChannelPattern, ReceiveAsync).WithSummary("Receive a webhook; 200 once it is durably in the inbox.")
+            .Errors(400, 401, 413, 503);
     }
 
     private static IResult Handshake(HttpRequest request, IOptionsMonitor<MetaOptions> options)
@@ -43,12 +45,28 @@ internal static partial class WebhookEndpoints
             "hub.mode must be 'subscribe' and hub.verify_token must match Normalizer:Meta:VerifyToken");
     }
 
+    // Every answer is counted by channel and outcome (normalizer.webhooks.received).
     private static async Task<IResult> ReceiveAsync(
         string channel, HttpRequest request, IOptionsMonitor<MetaOptions> options, AppSecrets secrets,
-        ChannelRegistry channels, IInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ChannelRegistry channels, IInbox inbox, IngestMetrics metrics, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        var result = await AcceptAsync(channel, request, options, secrets, channels, inbox, receivedAt, loggers, cancellationToken);
+        var outcome = WebhookOutcome.Of((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
+        metrics.WebhookReceived(channel, outcome);
+        if (outcome == WebhookOutcome.Accepted)
+        {
+            metrics.Waiting(receivedAt.ToUnixTimeMilliseconds());
+        }
+
+        return result;
+    }
+
+    private static async Task<IResult> AcceptAsync(
+        string channel, HttpRequest request, IOptionsMonitor<MetaOptions> options, AppSecrets secrets,
+        ChannelRegistry channels, IInbox inbox, DateTimeOffset receivedAt, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var meta = options.CurrentValue;
-        var receivedAt = time.GetUtcNow();
         var (buffer, length) = await RequestBody.ReadAsync(request, meta.MaxBodyBytes, cancellationToken);
         if (length == RequestBody.Incomplete)
         {

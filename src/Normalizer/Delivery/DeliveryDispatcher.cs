@@ -13,7 +13,7 @@ namespace Normalizer.Delivery;
 /// host is started or stopped here within the interval. All workers report to the <c>delivery</c> loop of <c>/readyz</c>.
 /// </summary>
 internal sealed partial class DeliveryDispatcher(
-    IDeliveryStore store, ISubscriptionStore subscriptionStore, IStoreConnectionFactory connections, WebhookPoster poster,
+    IDeliveryStore store, ISubscriptionStore subscriptionStore, IStoreConnectionFactory connections, WebhookPoster poster, DeliveryMetrics metrics,
     SubscriptionCache subscriptions, EventFeed feed, IOptions<DeliveryOptions> options, TimeProvider time, BackgroundLoops loops,
     ILogger<DeliveryDispatcher> logger)
 {
@@ -106,7 +106,7 @@ internal sealed partial class DeliveryDispatcher(
             foreach (var subscription in current.Values.Where(s => !_workers.ContainsKey(s.Id) && !_stopping.ContainsKey(s.Id)))
             {
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var worker = new SubscriptionWorker(subscription, Owner, store, poster, options.Value, time, _state, logger);
+                var worker = new SubscriptionWorker(subscription, Owner, store, poster, metrics, options.Value, time, _state, logger);
                 _workers.Add(subscription.Id, new Running(worker, stop, Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None)));
                 LogStarted(logger, subscription.Id);
             }

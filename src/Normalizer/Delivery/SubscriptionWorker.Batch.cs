@@ -146,6 +146,7 @@ internal sealed partial class SubscriptionWorker
             if (options.MaxAttempts <= 1)
             {
                 LogDead(logger, evt.Id, subscription.Id, 1);
+                metrics.DeadLettered();
                 continue;
             }
 

@@ -73,6 +73,7 @@ internal sealed partial class SubscriptionWorker
                     if (attempt.Attempt >= options.MaxAttempts)
                     {
                         LogDead(logger, head.Event.Id, subscription.Id, attempt.Attempt);
+                        metrics.DeadLettered();
                     }
                     else
                     {

@@ -13,7 +13,8 @@ namespace Normalizer.Delivery;
 /// what the store holds (at-least-once: the batch in flight is sent again).
 /// </summary>
 internal sealed partial class SubscriptionWorker(
-    Subscription subscription, string owner, IDeliveryStore store, WebhookPoster poster, DeliveryOptions options, TimeProvider time,
+    Subscription subscription, string owner, IDeliveryStore store, WebhookPoster poster, DeliveryMetrics metrics, DeliveryOptions options,
+    TimeProvider time,
     LoopState state, ILogger logger)
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);

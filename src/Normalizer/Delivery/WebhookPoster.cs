@@ -8,7 +8,7 @@ namespace Normalizer.Delivery;
 /// One POST of an event to a subscriber: the stored JSON as is, with the Standard Webhooks headers signed
 /// for this attempt's timestamp. Every outcome but cancellation is a value: 2xx delivers, the rest fails.
 /// </summary>
-internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider time)
+internal sealed class WebhookPoster(IHttpClientFactory clients, DeliveryMetrics metrics, TimeProvider time)
 {
     /// <summary>Name of the <see cref="HttpClient"/> (timeout from <see cref="DeliveryOptions.Timeout"/>, no redirects).</summary>
     public const string HttpClientName = "Normalizer.Delivery";
@@ -16,6 +16,13 @@ internal sealed class WebhookPoster(IHttpClientFactory clients, TimeProvider tim
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     public async Task<DeliveryAttempt> PostAsync(Subscription subscription, LogEvent delivery, int attempt, CancellationToken cancellationToken)
+    {
+        var done = await AttemptAsync(subscription, delivery, attempt, cancellationToken).ConfigureAwait(false);
+        metrics.Attempted(done);
+        return done;
+    }
+
+    private async Task<DeliveryAttempt> AttemptAsync(Subscription subscription, LogEvent delivery, int attempt, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
         var started = time.GetTimestamp();

@@ -13,7 +13,8 @@ namespace Normalizer.Graph;
 /// error messages: requests are logged by method and path only, and Meta's texts are scrubbed of them.
 /// </summary>
 internal sealed class GraphClient(
-    IHttpClientFactory httpClientFactory, IOptionsMonitor<GraphOptions> options, TimeProvider timeProvider, ILogger<GraphClient> logger)
+    IHttpClientFactory httpClientFactory, IOptionsMonitor<GraphOptions> options, TimeProvider timeProvider, GraphMetrics metrics,
+    ILogger<GraphClient> logger)
     : IGraphClient
 {
     public const string HttpClientName = "Normalizer.Graph";
@@ -38,10 +39,12 @@ internal sealed class GraphClient(
         // The timeout runs on the injected clock, like every other wait of the service.
         using var deadline = new CancellationTokenSource(settings.Timeout, timeProvider);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = timeProvider.GetTimestamp();
         try
         {
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            metrics.Answered(request.Method, (int)response.StatusCode, timeProvider.GetElapsedTime(started));
             return Read(request, response, bytes, proof);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,16 +53,21 @@ internal sealed class GraphClient(
         }
         catch (OperationCanceledException)
         {
+            metrics.Unanswered(request.Method, "timeout", timeProvider.GetElapsedTime(started));
             Log.GraphTimedOut(logger, request.Method.Method, request.Path, settings.Timeout);
             return NetworkFailure("The Graph API did not answer in time.");
         }
         catch (HttpRequestException e)
         {
             // The exception text may carry the URL; log and answer only the error kind.
+            metrics.Unanswered(request.Method, UnreachableType(e.HttpRequestError), timeProvider.GetElapsedTime(started));
             Log.GraphUnreachable(logger, request.Method.Method, request.Path, e.HttpRequestError);
             return NetworkFailure($"The Graph API could not be reached ({e.HttpRequestError}).");
         }
     }
+
+    // error.type of a call that got no answer: the HttpRequestError in snake_case (name_resolution_error, connection_error, …).
+    private static string UnreachableType(HttpRequestError error) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(error.ToString());
 
     private GraphResponse Read(GraphRequest request, HttpResponseMessage response, byte[] bytes, string? proof)
     {

@@ -12,7 +12,7 @@ namespace Normalizer.Identity;
 /// Stores an <c>identity.relinked</c> event through the pipeline (so it is delivered like any other) and publishes it.
 /// Its id comes from the two scoped IDs, so hosts that find the same relink store it once.
 /// </summary>
-public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, ChannelRegistry channels, TimeProvider time)
+public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, ChannelRegistry channels, IngestMetrics metrics, TimeProvider time)
 {
     /// <summary>
     /// Stores the event of <paramref name="relink"/>; <paramref name="trigger"/> is the customer's event that revealed it
@@ -49,6 +49,7 @@ public sealed class RelinkedEvents(IServiceScopeFactory scopes, EventFeed feed, 
         var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
         await scope.ServiceProvider.GetRequiredService<EventPipeline>().ProcessAsync(evt, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        metrics.Stored(session.Stored);
         feed.Publish(session.Stored);
     }
 

@@ -23,7 +23,7 @@ namespace Normalizer.Ingest;
 /// </summary>
 public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes, IInbox inbox, IQuarantine quarantine, WebhookNormalizer normalizer, EventFeed feed,
-    StoreWriteGates gates, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops,
+    StoreWriteGates gates, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops, IngestMetrics metrics,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>Rows per batch.</summary>
@@ -50,6 +50,7 @@ public sealed partial class InboxProcessor(
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
     {
         var rows = await inbox.ReadPendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+        metrics.OldestPending(rows.Count == 0 ? null : rows[0].ReceivedAt);
         if (rows.Count == 0)
         {
             _carefulRows = 0;
@@ -220,6 +221,7 @@ public sealed partial class InboxProcessor(
 
         await inbox.MarkProcessedAsync(session, ids, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        metrics.Stored(session.Stored);
         feed.Publish(session.Stored);
     }
 

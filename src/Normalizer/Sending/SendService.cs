@@ -18,7 +18,7 @@ namespace Normalizer.Sending;
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
     IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, SendRateLimiter limiter,
-    RelinkedEvents relinkedEvents, IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
+    RelinkedEvents relinkedEvents, SendMetrics metrics, IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
     private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
@@ -78,7 +78,16 @@ public sealed partial class SendService(
         return results;
     }
 
+    // One send to one channel, counted by its channel and error kind.
     private async Task<ChannelSendOutcome> SendToAsync(SendRequest request, SendTarget target, List<SendAttempt> attempts,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await SendOnceAsync(request, target, attempts, cancellationToken).ConfigureAwait(false);
+        metrics.Sent(target.Platform, outcome.Error?.Kind);
+        return outcome;
+    }
+
+    private async Task<ChannelSendOutcome> SendOnceAsync(SendRequest request, SendTarget target, List<SendAttempt> attempts,
         CancellationToken cancellationToken)
     {
         var page = await credentials.FindPageAsync(target.PageId, cancellationToken).ConfigureAwait(false);
