@@ -3,6 +3,7 @@ using Normalizer.Delivery;
 using Normalizer.Host;
 using Normalizer.Host.Auth;
 using Normalizer.Host.Cli;
+using Normalizer.Host.WebConsole;
 using Normalizer.Host.Credentials;
 using Normalizer.Host.Endpoints;
 using Normalizer.Host.Options;
@@ -67,6 +68,7 @@ await app.Services.GetRequiredService<SubscriptionRegistry>().LoadAsync(Cancella
 app.MapOpenApi();
 app.MapHealth();
 app.MapWebhooks();
+app.MapConsole();
 var v1 = app.MapGroup("/v1").RequireRateLimiting(ApiKeyRateLimiting.Policy).AddEndpointFilter<ApiKeyFilter>();
 v1.MapEvents();
 v1.MapSubscriptions();
