@@ -50,7 +50,7 @@ internal static class EventsEndpoints
         }
 
         return ParseQuery(request) is { } query
-            ? TypedResults.ServerSentEvents(Items(query, request.Query.ContainsKey("after"), store, feed, request.HttpContext.RequestAborted))
+            ? TypedResults.ServerSentEvents(Items(query, request.Query.ContainsKey("after"), store, feed, request.HttpContext.Response, request.HttpContext.RequestAborted))
             : QueryError(request);
     }
 
@@ -63,9 +63,13 @@ internal static class EventsEndpoints
     // Pages the log from the cursor (replay) and then whenever this host stores events or the poll interval passes: the log
     // is the one source, so every host's stream shows every host's events, in log order, never skipping one.
     private static async IAsyncEnumerable<SseItem<string>> Items(
-        EventQuery query, bool replay, IEventStore store, EventFeed feed, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EventQuery query, bool replay, IEventStore store, EventFeed feed, HttpResponse response,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var last = replay ? query.After : (await store.HeadAsync(cancellationToken));
+
+        // The headers go out now, not with the first event: a client that sees them knows every later event will come.
+        await response.Body.FlushAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             var next = feed.NextAsync;

@@ -26,7 +26,6 @@ internal static class ConsoleEndpoints
     {
         var assets = Load();
         app.MapGet("/", () => TypedResults.Redirect(Prefix + "/")).ExcludeFromDescription();
-        app.MapGet(Prefix, () => TypedResults.Redirect(Prefix + "/")).ExcludeFromDescription();
         app.MapGet(Prefix + "/{*file}", (string? file, HttpContext context) => Serve(assets, file, context)).ExcludeFromDescription();
     }
 

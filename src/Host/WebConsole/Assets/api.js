@@ -23,11 +23,12 @@ export const query = params =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
 
 // Reads Server-Sent Events from a fetch body (EventSource cannot send the Authorization header).
-export async function stream(path, onItem, signal) {
+export async function stream(path, { onOpen, onItem, signal }) {
   const response = await fetch(path, { signal, headers: { Authorization: `Bearer ${session.key}`, Accept: 'text/event-stream' }, credentials: 'omit' });
   if (!response.ok) {
     throw new ApiError(response.status, `stream: HTTP ${response.status}`);
   }
+  onOpen();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let item = { data: [] };

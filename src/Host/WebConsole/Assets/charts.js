@@ -11,11 +11,12 @@ export function barChart(title, counts, bucketSeconds) {
   const width = 240, height = 60, gap = 2;
   const max = Math.max(1, ...counts);
   const total = counts.reduce((a, b) => a + b, 0);
+  const events = `${total} event${total === 1 ? '' : 's'}`;
   const figure = document.createElement('figure');
   const caption = document.createElement('figcaption');
-  caption.textContent = `${title}: ${total} event${total === 1 ? '' : 's'}`;
+  caption.textContent = `${title}: ${events}`;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
-    'aria-label': `${title}: ${total} events in the last hour, per ${bucketSeconds / 60} minutes: ${counts.join(', ')}` });
+    'aria-label': `${title}: ${events} in the last hour, per ${bucketSeconds / 60} minutes: ${counts.join(', ')}` });
   const barWidth = width / counts.length - gap;
   counts.forEach((count, i) => {
     const barHeight = Math.round((count / max) * (height - 2));

@@ -4,7 +4,10 @@ import { barChart } from '/console/charts.js';
 const $ = id => document.getElementById(id);
 const maxRows = 500;
 let live = null;
-let lastCursor = null;
+// The cursor up to which every event was received (it moves only while the stream is unfiltered): a new filter resumes
+// from there, so events a narrower filter left out come once the filter is widened; rows already shown are not repeated.
+let complete = null;
+const shown = new Set();
 
 function cell(row, text) {
   const td = document.createElement('td');
@@ -56,7 +59,10 @@ function matches(row, f) {
 }
 
 function addEvent(evt) {
+  if (shown.has(evt.id)) return;
+  shown.add(evt.id);
   const row = document.createElement('tr');
+  row.dataset.id = evt.id;
   Object.assign(row.dataset, { platform: evt.platform, page: evt.page_id, event: evt.event });
   cell(row, new Date(evt.received_at).toLocaleTimeString());
   cell(row, evt.platform);
@@ -65,7 +71,10 @@ function addEvent(evt) {
   cell(row, '').append(button(evt.id, () => guarded(() => openEvent(evt.id))));
   const rows = $('event-rows');
   rows.prepend(row);
-  while (rows.rows.length > maxRows) rows.lastElementChild.remove();
+  while (rows.rows.length > maxRows) {
+    shown.delete(rows.lastElementChild.dataset.id);
+    rows.lastElementChild.remove();
+  }
 }
 
 function connect() {
@@ -74,12 +83,17 @@ function connect() {
   live = controller;
   const f = filters();
   for (const row of $('event-rows').rows) row.hidden = !matches(row, f);
-  const path = `/v1/events/stream?${query({ ...f, after: lastCursor })}`;
+  const filtered = Boolean(f.platform || f.page_id || f.event);
+  const path = `/v1/events/stream?${query({ ...f, after: complete })}`;
   $('stream-state').textContent = 'Connecting…';
-  stream(path, item => {
-    lastCursor = item.id;
-    addEvent(JSON.parse(item.data));
-  }, controller.signal).then(() => {
+  stream(path, {
+    signal: controller.signal,
+    onOpen: () => { $('stream-state').textContent = 'Live'; },
+    onItem: item => {
+      if (!filtered) complete = item.id;
+      addEvent(JSON.parse(item.data));
+    },
+  }).then(() => {
     if (live === controller) setTimeout(connect, 1000);
   }, error => {
     if (error.name === 'AbortError') return;
@@ -88,7 +102,6 @@ function connect() {
     $('stream-state').textContent = 'Disconnected; reconnecting…';
     if (live === controller) setTimeout(connect, 2000);
   });
-  $('stream-state').textContent = 'Live';
 }
 
 async function openEvent(id) {
@@ -196,7 +209,7 @@ async function loadPages() {
   for (const p of pages.data) {
     const row = rows.insertRow();
     const error = byPage.get(p.id);
-    [p.id, p.platform, `…${p.token_hint} (${p.source})`, error ? error.message : 'none',
+    [p.id, p.platform, `${p.token_hint} (${p.source})`, error ? error.message : 'none',
       error?.kind ?? '', error ? new Date(error.at).toLocaleString() : ''].forEach(v => cell(row, v));
   }
 }
