@@ -237,11 +237,9 @@ $('login').addEventListener('submit', event => {
   event.preventDefault();
   const key = $('api-key').value.trim();
   $('api-key').value = '';
-  guarded(async () => {
-    session.key = key;
-    await request('/v1/events?limit=1');
-    login(key);
-  });
+  session.key = key;
+  request('/v1/events?limit=1').then(() => login(key), error =>
+    logout(error.status === 401 ? 'The API key is not valid' : `Could not log in: ${error.message}`));
 });
 $('logout').addEventListener('click', () => logout());
 $('filters').addEventListener('submit', event => { event.preventDefault(); connect(); });

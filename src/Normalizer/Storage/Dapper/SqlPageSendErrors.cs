@@ -27,7 +27,8 @@ internal sealed class SqlPageSendErrors(IStoreConnectionFactory connections) : I
             "FROM page_send_errors ORDER BY page_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new PageSendError
         {
-            PageId = r.PageId, Platform = PlatformNames.TryParse(r.Platform, out var platform) ? platform : Platform.Facebook,
+            PageId = r.PageId,
+            Platform = PlatformNames.TryParse(r.Platform, out var platform) ? platform : throw new InvalidDataException($"page_send_errors: unknown platform '{r.Platform}'"),
             Kind = Enum.Parse<SendErrorKind>(r.Kind.Replace("_", "", StringComparison.Ordinal), ignoreCase: true), Code = r.Code, Message = r.Message, At = DateTimeOffset.FromUnixTimeMilliseconds(r.At),
         }).ToList();
     }
