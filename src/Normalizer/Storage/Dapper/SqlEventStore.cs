@@ -6,7 +6,7 @@ using Normalizer.Json;
 
 namespace Normalizer.Storage.Dapper;
 
-internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEventStore
+internal sealed partial class SqlEventStore(IStoreConnectionFactory connections) : IEventStore
 {
     public async Task<IReadOnlyList<StoredEvent>> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
@@ -54,23 +54,4 @@ internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEven
         new(row.Seq, JsonSerializer.Deserialize(row.Body, NormalizerJsonContext.Default.NormalizedEvent)!);
 
     private sealed record Row(long Seq, string Body);
-
-    public async Task<IReadOnlyList<EventCount>> CountSinceAsync(long since, long bucketMs, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(
-            "SELECT platform AS Platform, page_id AS PageId, bucket AS Bucket, COUNT(*) AS Count FROM " +
-            "(SELECT platform, page_id, (received_at - @since) / @bucketMs AS bucket FROM events WHERE received_at >= @since) b " +
-            "GROUP BY platform, page_id, bucket ORDER BY platform, page_id, bucket",
-            new { since, bucketMs }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new EventCount(r.Platform, r.PageId, r.Bucket, r.Count)).ToList();
-    }
-
-    private sealed class CountRow
-    {
-        public string Platform { get; init; } = "";
-        public string PageId { get; init; } = "";
-        public long Bucket { get; init; }
-        public long Count { get; init; }
-    }
 }
