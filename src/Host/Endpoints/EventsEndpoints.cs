@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Normalizer.Events;
 using Normalizer.Host.Docs;
+using Normalizer.Host.Options;
 using Normalizer.Json;
 using Normalizer.Storage;
 
@@ -16,9 +18,12 @@ internal static class EventsEndpoints
     {
         var events = v1.MapGroup("/events").WithTags("Events");
         events.MapGet("/", ListAsync).WithSummary("Events after a cursor, in order: { data, next_cursor }.").Errors(400);
+        events.MapGet("/rates", RatesAsync).WithSummary("Events received over the last hour, per channel and per Page, in 5-minute buckets.");
         events.MapGet("/stream", Stream).WithSummary("Live events as Server-Sent Events (id = cursor); 'after' or Last-Event-ID replays first.").Errors(400);
         events.MapGet("/{id}", GetAsync).WithSummary("One event by id.").Errors(404);
         v1.MapGet("/quarantine", QuarantineAsync).WithTags("Events").WithSummary("Webhooks or events that could not be processed, with the reason.").Errors(400);
+        v1.MapPost("/quarantine/{id}/reprocess", ReprocessAsync).WithTags("Events")
+            .WithSummary("Puts a quarantined webhook back in the inbox to be processed again (after a fix); 202 with its new inbox id.").Errors(404);
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, IEventStore store, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ internal static class EventsEndpoints
         }
 
         return ParseQuery(request) is { } query
-            ? TypedResults.ServerSentEvents(Items(query, request.Query.ContainsKey("after"), store, feed, request.HttpContext.RequestAborted))
+            ? TypedResults.ServerSentEvents(Items(query, request.Query.ContainsKey("after"), store, feed, request.HttpContext.Response, request.HttpContext.RequestAborted))
             : QueryError(request);
     }
 
@@ -59,9 +64,13 @@ internal static class EventsEndpoints
     // Pages the log from the cursor (replay) and then whenever this host stores events or the poll interval passes: the log
     // is the one source, so every host's stream shows every host's events, in log order, never skipping one.
     private static async IAsyncEnumerable<SseItem<string>> Items(
-        EventQuery query, bool replay, IEventStore store, EventFeed feed, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EventQuery query, bool replay, IEventStore store, EventFeed feed, HttpResponse response,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var last = replay ? query.After : (await store.HeadAsync(cancellationToken));
+
+        // The headers go out now, not with the first event: a client that sees them knows every later event will come.
+        await response.Body.FlushAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             var next = feed.NextAsync;
@@ -102,6 +111,51 @@ internal static class EventsEndpoints
         var page = await quarantine.ListAsync(after, limit, cancellationToken);
         var next = page.Count == 0 ? null : page[^1].Id.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Json(new QuarantinePage(page, next), HostJsonContext.Default.QuarantinePage);
+    }
+
+    /// <summary>The range and resolution of <c>/v1/events/rates</c>.</summary>
+    public static readonly TimeSpan RatesRange = TimeSpan.FromHours(1), RatesBucket = TimeSpan.FromMinutes(5);
+
+    private static async Task<IResult> RatesAsync(IEventStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var buckets = (int)(RatesRange / RatesBucket);
+        var bucketMs = (long)RatesBucket.TotalMilliseconds;
+        // Whole buckets ending with the current one.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var since = (now / bucketMs * bucketMs) - ((buckets - 1) * bucketMs);
+        var counts = await store.CountSinceAsync(since, bucketMs, cancellationToken);
+        var pages = counts.GroupBy(c => (c.Platform, c.PageId)).Select(g => Series(g.Key.Platform, g.Key.PageId, g, buckets)).ToList();
+        var channels = counts.GroupBy(c => c.Platform).Select(g => Series(g.Key, null, g, buckets)).ToList();
+        return TypedResults.Json(new EventRates(DateTimeOffset.FromUnixTimeMilliseconds(since), (int)RatesBucket.TotalSeconds, channels, pages),
+            HostJsonContext.Default.EventRates);
+    }
+
+    private static RateSeries Series(string platform, string? pageId, IEnumerable<EventCount> counts, int buckets)
+    {
+        var series = new long[buckets];
+        foreach (var count in counts.Where(c => c.Bucket >= 0 && c.Bucket < buckets))
+        {
+            series[count.Bucket] += count.Count;
+        }
+
+        return new RateSeries(platform, pageId, series);
+    }
+
+    private static async Task<IResult> ReprocessAsync(
+        string id, IQuarantine quarantine, IInbox inbox, IOptionsMonitor<MetaOptions> meta, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var quarantineId) ||
+            await quarantine.GetAsync(quarantineId, cancellationToken) is not { } entry)
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no quarantined item '{(id.Length <= 64 ? id : id[..64] + "…")}'");
+        }
+
+        // Only accepted webhooks reach the quarantine: with signatures required, each one was verified.
+        var inboxId = await inbox.AppendAsync(new InboxItem(time.GetUtcNow(), null, meta.CurrentValue.RequireSignature, null,
+            System.Text.Encoding.UTF8.GetBytes(entry.Body)), cancellationToken);
+        await quarantine.RemoveAsync(quarantineId, cancellationToken);
+        return TypedResults.Json(new QuarantineRequeued(quarantineId, inboxId), HostJsonContext.Default.QuarantineRequeued,
+            statusCode: StatusCodes.Status202Accepted);
     }
 
     private static EventQuery? ParseQuery(HttpRequest request)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Normalizer.Credentials;
 using Normalizer.Events;
 using Normalizer.Host.Docs;
+using Normalizer.Sending;
 
 namespace Normalizer.Host.Endpoints;
 
@@ -17,6 +18,7 @@ internal static partial class PagesEndpoints
     {
         var pages = v1.MapGroup("/pages").WithTags("Pages");
         pages.MapGet("/", ListAsync).WithSummary("Configured and API-set pages, without tokens: { data: [ { id, platform, source, token_hint… } ] }.").Errors(400);
+        pages.MapGet("/send-errors", SendErrorsAsync).WithSummary("Token health: every Page's last failed send (kind, Meta's code and message, when).");
         pages.MapPut("/{id}/token", PutTokenAsync).WithSummary("Sets a page's token (stored encrypted; wins over configuration).").Errors(400, 413);
         pages.MapDelete("/{id}/token", DeleteTokenAsync).WithSummary("Removes a token set through the API.").Errors(400, 404);
     }
@@ -38,6 +40,13 @@ internal static partial class PagesEndpoints
         return TypedResults.Json(
             new PageList([.. entries.Where(e => platform is null || e.Platform == platform).Select(ToView)]),
             HostJsonContext.Default.PageList);
+    }
+
+    private static async Task<IResult> SendErrorsAsync(IPageSendErrors errors, CancellationToken cancellationToken)
+    {
+        var all = await errors.ListAsync(cancellationToken);
+        return TypedResults.Json(new PageSendErrorList([.. all.Select(e => new PageSendErrorView(
+            e.PageId, e.Platform.ToWire(), SendService.Wire(e.Kind), e.Code, e.Message, e.At))]), HostJsonContext.Default.PageSendErrorList);
     }
 
     private static async Task<IResult> PutTokenAsync(string id, HttpRequest request, CredentialStore store, CancellationToken cancellationToken)

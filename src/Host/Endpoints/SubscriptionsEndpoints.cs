@@ -23,6 +23,9 @@ internal static class SubscriptionsEndpoints
         group.MapGet("/", ListAsync).WithSummary("All subscriptions (never with secrets).");
         group.MapGet("/{id}", GetAsync).WithSummary("One subscription (never with its secret).").Errors(404);
         group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a subscription; its deliveries stop, and those waiting for a retry become dead.").Errors(404);
+        group.MapPost("/{id}/events/{eventId}/replay", ReplayEventAsync)
+            .WithSummary("Send one event again to the subscription (a dead letter); 202 with the count (0 when the event does not match its filters).")
+            .Errors(404);
         group.MapPost("/{id}/replay", ReplayAsync).WithSummary("Send again the events with cursors in [from, to] that match the subscription (a cursor over the range); 202 with the count.")
             .Errors(400, 404);
     }
@@ -96,6 +99,26 @@ internal static class SubscriptionsEndpoints
         }
 
         var queued = await deliveries.ReplayAsync(subscription, from, to, cancellationToken);
+        dispatcher.Refresh(subscription.Id);
+        return TypedResults.Json(new ReplayAccepted(subscription.Id, queued), HostJsonContext.Default.ReplayAccepted,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ReplayEventAsync(
+        string id, string eventId, SubscriptionRegistry registry, IEventStore events, IDeliveryStore deliveries, DeliveryDispatcher dispatcher,
+        CancellationToken cancellationToken)
+    {
+        if (await registry.GetAsync(id, cancellationToken) is not { } subscription)
+        {
+            return NotFound(id);
+        }
+
+        if (await events.GetAsync(eventId, cancellationToken) is not { } stored)
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no event with id '{(eventId.Length <= 64 ? eventId : eventId[..64] + "…")}'");
+        }
+
+        var queued = await deliveries.ReplayAsync(subscription, stored.Seq, stored.Seq, cancellationToken);
         dispatcher.Refresh(subscription.Id);
         return TypedResults.Json(new ReplayAccepted(subscription.Id, queued), HostJsonContext.Default.ReplayAccepted,
             statusCode: StatusCodes.Status202Accepted);

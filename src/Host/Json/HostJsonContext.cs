@@ -27,5 +27,8 @@ namespace Normalizer.Host;
 [JsonSerializable(typeof(PageList))]
 [JsonSerializable(typeof(TemplateView))]
 [JsonSerializable(typeof(TemplateList))]
+[JsonSerializable(typeof(EventRates))]
+[JsonSerializable(typeof(PageSendErrorList))]
+[JsonSerializable(typeof(QuarantineRequeued))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;

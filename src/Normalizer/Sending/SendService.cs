@@ -18,7 +18,8 @@ namespace Normalizer.Sending;
 public sealed partial class SendService(
     ICredentialStore credentials, IContactStore contacts, IConversationStore conversations, IPendingSendStore pending,
     IEnumerable<IIdMatchingClient> idMatching, ITemplateRenderer templates, IEnumerable<IChannelSender> senders, SendRateLimiter limiter,
-    RelinkedEvents relinkedEvents, SendMetrics metrics, IOptionsMonitor<SendOptions> options, TimeProvider time, ILogger<SendService> logger)
+    RelinkedEvents relinkedEvents, IPageSendErrors sendErrors, SendMetrics metrics, IOptionsMonitor<SendOptions> options, TimeProvider time,
+    ILogger<SendService> logger)
 {
     private readonly Dictionary<Platform, IChannelSender> _senders = senders.ToDictionary(s => s.Platform);
     private readonly Dictionary<Platform, IIdMatchingClient> _idMatching = idMatching.ToDictionary(m => m.Platform);
@@ -118,7 +119,7 @@ public sealed partial class SendService(
         }
 
         var call = new ChannelSendRequest(page, target.Recipient, message, messagingType, request.Tag);
-        return await Retry(settings).ExecuteAsync(async token =>
+        var sent = await Retry(settings).ExecuteAsync(async token =>
         {
             await limiter.AcquireAsync(page.AccessToken, token).ConfigureAwait(false);
             var outcome = await sender.SendAsync(call, token).ConfigureAwait(false);
@@ -129,6 +130,12 @@ public sealed partial class SendService(
             });
             return outcome;
         }, cancellationToken).ConfigureAwait(false);
+        if (sent.Error is { } failure)
+        {
+            await RecordFailureAsync(target, failure, cancellationToken).ConfigureAwait(false);
+        }
+
+        return sent;
     }
 
     private async Task<(OutboundMessage Message, SendError? Error)> RenderAsync(SendRequest request, Contact? contact, CancellationToken cancellationToken)
@@ -184,6 +191,26 @@ public sealed partial class SendService(
 
     // The wire names of SendErrorKind are its member names in snake_case (see its JsonStringEnumMemberName).
     internal static string Wire(SendErrorKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+
+    // The Page's token health: the send's outcome stands even when the store cannot keep the error.
+    private async Task RecordFailureAsync(SendTarget target, SendError failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sendErrors.RecordAsync(new PageSendError
+            {
+                PageId = target.PageId, Platform = target.Platform, Kind = failure.Kind, Code = failure.Code, Message = failure.Message,
+                At = time.GetUtcNow(),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            LogSendErrorNotKept(logger, ex, target.Platform.ToWire(), target.PageId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failed send's error on {Platform} page {PageId} could not be kept")]
+    private static partial void LogSendErrorNotKept(ILogger logger, Exception exception, string platform, string pageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recipient unreachable on {Platform} page {PageId}; trying fallbacks")]
     private static partial void LogUnreachable(ILogger logger, string platform, string pageId);

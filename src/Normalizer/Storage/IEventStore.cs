@@ -11,4 +11,10 @@ public interface IEventStore
 
     /// <summary>One event by id.</summary>
     Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Events received from <paramref name="since"/> (Unix ms) on, counted per channel, Page and bucket of
+    /// <paramref name="bucketMs"/> milliseconds.
+    /// </summary>
+    Task<IReadOnlyList<EventCount>> CountSinceAsync(long since, long bucketMs, CancellationToken cancellationToken);
 }

@@ -9,4 +9,10 @@ public interface IQuarantine
 
     /// <summary>Quarantined items after <paramref name="after"/>, oldest first.</summary>
     Task<IReadOnlyList<QuarantineEntry>> ListAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One quarantined item, or null.</summary>
+    Task<QuarantineEntry?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Removes a quarantined item (once it is back in the inbox); false when it was not there.</summary>
+    Task<bool> RemoveAsync(long id, CancellationToken cancellationToken);
 }

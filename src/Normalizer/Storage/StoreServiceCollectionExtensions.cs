@@ -48,6 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IContactStore, SqlContactStore>();
         services.TryAddSingleton<IConversationStore, SqlConversationStore>();
         services.TryAddSingleton<IPendingSendStore, SqlPendingSendStore>();
+        services.TryAddSingleton<IPageSendErrors, SqlPageSendErrors>();
         return builder;
     }
 }

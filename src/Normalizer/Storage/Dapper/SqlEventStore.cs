@@ -6,7 +6,7 @@ using Normalizer.Json;
 
 namespace Normalizer.Storage.Dapper;
 
-internal sealed class SqlEventStore(IStoreConnectionFactory connections) : IEventStore
+internal sealed partial class SqlEventStore(IStoreConnectionFactory connections) : IEventStore
 {
     private const string Select = "SELECT e.seq AS Seq, e.body AS Body, " + EventIdentity.Columns + " FROM events e" + EventIdentity.Join;
 

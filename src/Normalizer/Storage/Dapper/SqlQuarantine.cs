@@ -18,18 +18,37 @@ internal sealed class SqlQuarantine(IStoreConnectionFactory connections, TimePro
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    private const string Select =
+        "SELECT id AS Id, inbox_id AS InboxId, event_id AS EventId, reason AS Reason, body AS Body, received_at AS ReceivedAt, created_at AS CreatedAt FROM quarantine ";
+
     public async Task<IReadOnlyList<QuarantineEntry>> ListAsync(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(connections.Dialect.Limit(
-            "SELECT id AS Id, inbox_id AS InboxId, event_id AS EventId, reason AS Reason, body AS Body, received_at AS ReceivedAt, created_at AS CreatedAt " +
-            "FROM quarantine WHERE id > @after ORDER BY id", "@limit"), new { after, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new QuarantineEntry
-        {
-            Id = r.Id, InboxId = r.InboxId, EventId = r.EventId, Reason = r.Reason, Body = Encoding.UTF8.GetString(r.Body),
-            ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt), CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt),
-        }).ToList();
+            Select + "WHERE id > @after ORDER BY id", "@limit"), new { after, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(ToEntry).ToList();
     }
+
+    public async Task<QuarantineEntry?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            Select + "WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<bool> RemoveAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM quarantine WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
+    private static QuarantineEntry ToEntry(Row r) => new()
+    {
+        Id = r.Id, InboxId = r.InboxId, EventId = r.EventId, Reason = r.Reason, Body = Encoding.UTF8.GetString(r.Body),
+        ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt), CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt),
+    };
 
     private sealed record Row(long Id, long? InboxId, string? EventId, string Reason, byte[] Body, long ReceivedAt, long CreatedAt);
 }
