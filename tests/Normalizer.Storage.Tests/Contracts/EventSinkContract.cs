@@ -217,6 +217,26 @@ public abstract class EventSinkContract<TDatabase> : StoreContract<TDatabase>
         Assert.Equal(customer.Timestamp * 1000, (await conversations.GetAsync(customer.ConversationId!, default))!.LastInboundAt?.ToUnixTimeMilliseconds());
     }
 
+    [StoreFact]
+    public async Task Pipeline_CommentOfAPerson_OpensNoReplyWindow()
+    {
+        // Meta: only a message to the Page (or an opt-in) opens the 24-hour window; a comment on a post allows a private
+        // reply, not a conversation. Published bodies: a person's comment on a Page post, and on an Instagram media.
+        var comments = new[] { Fixture.Load("messenger", "feed"), Fixture.Load("instagram", "comments-published") }
+            .SelectMany(TestNormalizer.Events)
+            .Where(e => e.Event == EventName.CommentReceived && e.UserId is not null)
+            .ToList();
+        Assert.Contains(comments, c => c.Platform == Platform.Facebook);
+        Assert.Contains(comments, c => c.Platform == Platform.Instagram);
+        var conversations = Store.Services.GetRequiredService<IConversationStore>();
+
+        foreach (var comment in comments)
+        {
+            await ProcessAsync(comment);
+            Assert.Null((await conversations.GetAsync(comment.ConversationId!, default))?.LastInboundAt);
+        }
+    }
+
     private async Task ProcessAsync(NormalizedEvent evt)
     {
         await using var scope = Store.Services.CreateAsyncScope();

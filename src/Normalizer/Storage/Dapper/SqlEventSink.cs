@@ -15,10 +15,12 @@ namespace Normalizer.Storage.Dapper;
 /// </summary>
 internal sealed class SqlEventSink(StoreSession session, TimeProvider time) : IEventSink
 {
+    // What opens the reply window: the customer wrote to the business. A comment on a post is no message to it (Meta
+    // allows one private reply to it, not a conversation).
     private static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
     {
         EventName.MessageReceived, EventName.PostbackReceived, EventName.MessageReaction, EventName.ReferralReceived,
-        EventName.OptinReceived, EventName.CommentReceived, EventName.ConversationStarted,
+        EventName.OptinReceived, EventName.ConversationStarted,
     };
 
     // Run once per event: prepared once per session (StoreSession.CommandAsync), values set by position.
