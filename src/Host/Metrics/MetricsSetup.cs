@@ -11,9 +11,10 @@ using OpenTelemetry.Resources;
 namespace Normalizer.Host.Metrics;
 
 /// <summary>
-/// OpenTelemetry metrics: the <c>Normalizer</c> meter, ASP.NET Core's (<c>http.server.request.duration</c>) and the HTTP
-/// client's (<c>http.client.request.duration</c>: Graph calls and deliveries), exported for Prometheus at <c>/metrics</c>,
-/// which takes an API key like <c>/v1</c>, under the same limit of requests without a valid one.
+/// OpenTelemetry metrics: the <c>Normalizer</c> meter, exported for Prometheus at <c>/metrics</c>, which takes an API key
+/// like <c>/v1</c>, under the same limit of requests without a valid one. ASP.NET Core's and HttpClient's request-duration
+/// histograms are left out: recorded for every webhook they cost more host CPU than the whole set of counters
+/// (BENCHMARKS.md), and the webhooks counter, the delivery outcomes and the Graph duration already say what they would.
 /// </summary>
 internal static class MetricsSetup
 {
@@ -26,8 +27,6 @@ internal static class MetricsSetup
             .WithMetrics(metrics => ((IDeferredMeterProviderBuilder)metrics)
                 .Configure((provider, builder) => builder.AddView(OfThisHost(provider.GetRequiredService<IMeterFactory>())))
                 .AddMeter(NormalizerMeter.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
                 // Prometheus scrapes every few seconds; each scrape sees the counts of that moment.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
