@@ -32,6 +32,12 @@
 #   database server's CPU per webhook is printed beside the host's. HOSTS=N (with STORE=postgres): N host processes on
 #   that one database, the load's connections spread over them in turn (as a load balancer would); "CPU per webhook" is
 #   then all hosts' CPU together.
+# PRUNE=1: the retention pruner runs every second during the whole run, deleting processed inbox rows older than
+#   PRUNE_INBOX (default 00:00:05) and delivery attempts older than 5 s, and events older than PRUNE_EVENTS when it is
+#   given (it must exceed the time from the load's start until the check has paged its events, or the check fails:
+#   with PRELOAD, say PRUNE_EVENTS=00:01:00 prunes the preload's events while the run goes on); prints what it deleted.
+#
+# On SQLite (with the sqlite3 command), the bytes stored per event and per inbox row, by table and index (dbstat).
 #
 # Only 127.0.0.1 is contacted. Needs dotnet, wrk, python3, curl. Exits 1 if the no-loss or the delivery check fails.
 set -Eeuo pipefail
@@ -46,6 +52,9 @@ SUBSCRIBERS=${SUBSCRIBERS:-0}
 PRELOAD=${PRELOAD:-0}
 STORE=${STORE:-sqlite}
 HOSTS=${HOSTS:-1}
+PRUNE=${PRUNE:-0}
+PRUNE_INBOX=${PRUNE_INBOX:-00:00:05}
+PRUNE_EVENTS=${PRUNE_EVENTS:-}
 BARE=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -205,6 +214,14 @@ cpu_sample() { # pids (comma-separated)
   echo "$busy $total $server $worker"
 }
 
+store_bytes() { # file table label: the file's bytes (dbstat: pages of each table and index) over the table's rows
+  sqlite3 -readonly "$1" "SELECT (SELECT COUNT(*) FROM $2), name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 3 DESC" 2>/dev/null |
+    awk -F'|' -v f="$(basename "$1")" -v label="$3" '{ n = $1; total += $3; part[NR] = $2; size[NR] = $3 } END {
+      if (n == 0) exit
+      printf "  stored bytes        %s: %.0f B %s (%d rows, %.1f MB):", f, total / n, label, n, total / 1e6
+      for (i = 1; i <= NR && i <= 6; i++) printf " %s %.0f%s", part[i], size[i] / n, i < NR && i < 6 ? "," : ""
+      printf "\n" }'
+}
 ticks() { # /proc/…/stat: user + system time (fields after the command name, which may hold spaces)
   sed 's/.*) //' "$1" | awk '{ print $12 + $13 }'
 }
@@ -293,6 +310,13 @@ if [[ $STORE == postgres ]]; then
   DB_PID=$(head -n1 "$CLUSTER/data/postmaster.pid")
   STORE_SETTINGS=(Normalizer__Storage__Provider=postgres "Normalizer__Storage__ConnectionString=$NORMALIZER_TEST_POSTGRES")
   echo "  store               PostgreSQL $( (psql --version 2>/dev/null || true) | awk '{ print $3 }'), private cluster on 127.0.0.1, $HOSTS host(s)"
+fi
+if [[ $PRUNE == 1 ]]; then
+  # The pruner's passes are logged at Debug; their counts are summed at the end.
+  STORE_SETTINGS+=(Normalizer__Retention__Interval=00:00:01 "Normalizer__Retention__Inbox=$PRUNE_INBOX"
+    Normalizer__Retention__Deliveries=00:00:05 Logging__LogLevel__Normalizer.Host.Workers.RetentionWorker=Debug)
+  [[ -n $PRUNE_EVENTS ]] && STORE_SETTINGS+=("Normalizer__Retention__Events=$PRUNE_EVENTS")
+  echo "  pruning             every second: processed inbox rows older than $PRUNE_INBOX, attempts older than 5 s${PRUNE_EVENTS:+, events older than $PRUNE_EVENTS}"
 fi
 HOST_PIDS=()
 HOST_ADDRS=()
@@ -402,6 +426,15 @@ elif [[ $SUBSCRIBERS -gt 0 ]]; then
   # Every event stored since the subscriptions were created (the run's, its redelivered ones, the marker) matches them.
   python3 "$LOAD/check.py" deliveries "$HOST_URL" "$(awk '$1 == "events" { print $2 }' "$WORK/host.state")" \
     "$LOAD_START_MS" "$LOAD_END_MS" "$DRAIN_TIMEOUT" "${RECEIVER_PORTS[@]}" || STATUS=1
+fi
+if [[ $PRUNE == 1 ]]; then
+  { cat "$WORK"/host.*.log | grep -o -E 'Retention pruned [0-9]+ inbox rows, [0-9]+ events, [0-9]+ deliveries' || true; } |
+    awk '{ i += $3; e += $6; d += $8; n++ } END {
+      printf "  pruned              %d inbox rows, %d events, %d delivery attempts in %d passes that deleted something\n", i, e, d, n }'
+fi
+if [[ $STORE == sqlite ]] && command -v sqlite3 >/dev/null; then
+  store_bytes "$WORK/normalizer.db" events "per event" || true
+  store_bytes "$WORK/normalizer-inbox.db" inbox "per inbox row" || true
 fi
 if cat "$WORK"/host.*.log | grep -q -E '"(Error|Critical)"|fail:|crit:'; then
   echo "  host log (errors):"; cat "$WORK"/host.*.log | grep -E 'fail:|crit:' -A3 | head -20

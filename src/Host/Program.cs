@@ -46,6 +46,7 @@ builder.Services.AddHostedService<InboxWorker>();
 builder.Services.AddHostedService<DeliveryWorker>();
 builder.Services.AddHostedService<IdentityWorker>();
 builder.Services.AddHostedService<RetentionWorker>();
+builder.Services.AddHostedService<SqliteCheckpointer>();
 builder.Services.AddCredentialsAndTemplates();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

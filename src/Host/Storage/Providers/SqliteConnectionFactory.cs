@@ -64,13 +64,15 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
 
     // The events database is written by the inbox processor, in batches that rewrite the same index pages again and
     // again: a WAL of up to 10,000 pages (40 MB) is copied back to the file five times less often than SQLite's
-    // default 1,000, once per page per checkpoint. The inbox keeps the default: a webhook's commit may run the checkpoint.
+    // default 1,000, once per page per checkpoint. The inbox's writers never checkpoint: SqliteCheckpointer does, on a
+    // connection of its own, so that no webhook waits for a checkpoint run by the commit ahead of it.
     private const string EventsPragmas = "PRAGMA wal_autocheckpoint=10000;";
+    private const string InboxPragmas = "PRAGMA wal_autocheckpoint=0;";
 
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         OpenAsync(_connectionString, SeparateInbox ? EventsPragmas : "", cancellationToken);
 
-    public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(_inboxConnectionString, "", cancellationToken);
+    public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(_inboxConnectionString, SeparateInbox ? InboxPragmas : "", cancellationToken);
 
     private static async ValueTask<DbConnection> OpenAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {
