@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Normalizer.Delivery;
 
 /// <summary>One POST of a delivery, as recorded in <c>delivery_attempts</c>.</summary>
@@ -17,4 +19,8 @@ public sealed record DeliveryAttempt
 
     /// <summary>Time until the response headers (or the failure).</summary>
     public required long DurationMs { get; init; }
+
+    /// <summary>The consumer took the event: it answered 2xx (any other answer, or none, is retried).</summary>
+    [JsonIgnore]
+    public bool Delivered => StatusCode is >= 200 and <= 299;
 }

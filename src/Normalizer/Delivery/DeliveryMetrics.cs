@@ -31,12 +31,7 @@ public sealed class DeliveryMetrics
     public void Attempted(DeliveryAttempt attempt)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        _attempts.Add(1, attempt.StatusCode switch
-        {
-            >= 200 and <= 299 => Delivered,
-            null => Unreachable,
-            _ => Rejected,
-        });
+        _attempts.Add(1, attempt.Delivered ? Delivered : attempt.StatusCode is null ? Unreachable : Rejected);
     }
 
     /// <summary>Counts one delivery given up.</summary>

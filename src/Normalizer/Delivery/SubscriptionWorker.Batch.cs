@@ -130,7 +130,7 @@ internal sealed partial class SubscriptionWorker
         {
             var evt = conversation.Events[i];
             var attempt = await PostAsync(evt, 1, cancellationToken).ConfigureAwait(false);
-            var delivered = IsDelivered(attempt);
+            var delivered = attempt.Delivered;
             lock (_gate)
             {
                 batch.Attempts.Add((evt, attempt));
@@ -180,8 +180,6 @@ internal sealed partial class SubscriptionWorker
             _slots.Release();
         }
     }
-
-    private static bool IsDelivered(DeliveryAttempt attempt) => attempt.StatusCode is >= 200 and <= 299;
 
     private sealed record Conversation(string Key, int Partition, List<LogEvent> Events);
 }

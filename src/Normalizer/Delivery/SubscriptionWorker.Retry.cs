@@ -63,7 +63,7 @@ internal sealed partial class SubscriptionWorker
                 var batch = new DeliveryBatch(subscription.Id, owner);
                 batch.Attempts.Add((head.Event, attempt));
                 var done = true;
-                if (IsDelivered(attempt))
+                if (attempt.Delivered)
                 {
                     LogDelivered(logger, head.Event.Id, subscription.Id, attempt.Attempt);
                 }

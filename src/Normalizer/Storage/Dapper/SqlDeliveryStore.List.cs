@@ -70,17 +70,18 @@ internal sealed partial class SqlDeliveryStore
                     parked.Remove(retry);
                 }
 
+                List<DeliveryAttempt> made = [.. run.Select(a => new DeliveryAttempt
+                {
+                    Attempt = (int)a.Attempt, At = DateTimeOffset.FromUnixTimeMilliseconds(a.At), StatusCode = (int?)a.StatusCode,
+                    Error = a.Error, DurationMs = a.DurationMs,
+                })];
                 records.Add(new DeliveryRecord
                 {
                     Id = Id(key, i + 1), SubscriptionId = key.SubscriptionId, EventId = last.EventId, ConversationId = last.ConversationId,
-                    Status = last.StatusCode is >= 200 and <= 299 ? DeliveryStatus.Delivered : retry is not null ? DeliveryStatus.Pending : DeliveryStatus.Dead,
+                    Status = made[^1].Delivered ? DeliveryStatus.Delivered : retry is not null ? DeliveryStatus.Pending : DeliveryStatus.Dead,
                     CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(run[0].At),
                     NextAttemptAt = retry is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(retry.NextAt),
-                    Attempts = [.. run.Select(a => new DeliveryAttempt
-                    {
-                        Attempt = (int)a.Attempt, At = DateTimeOffset.FromUnixTimeMilliseconds(a.At), StatusCode = (int?)a.StatusCode,
-                        Error = a.Error, DurationMs = a.DurationMs,
-                    })],
+                    Attempts = made,
                 });
             }
 
