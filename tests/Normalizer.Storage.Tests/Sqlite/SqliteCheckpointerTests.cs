@@ -47,6 +47,47 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.Equal(0, state.Failures);
     }
 
+    [Fact]
+    public async Task LongRead_WhileTheLogIsFull_WritersAtTheGateAreNotHeldUp()
+    {
+        var factory = new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "read.db")}");
+        var gates = new StoreWriteGates(factory);
+        var loops = new BackgroundLoops(TimeProvider.System);
+        using var checkpointer = new SqliteCheckpointer(factory, gates, loops, NullLogger<SqliteCheckpointer>.Instance);
+        await using var writer = await factory.OpenInboxAsync(CancellationToken.None);
+        await writer.ExecuteAsync("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+        var body = new byte[BlobBytes];
+
+        // A backup's read, say: a snapshot held open while the log passes the checkpointer's threshold.
+        await using var reader = await factory.OpenInboxAsync(CancellationToken.None);
+        await using var read = await factory.BeginReadAsync(reader, CancellationToken.None);
+        await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM blobs", transaction: read);
+        await checkpointer.StartAsync(CancellationToken.None);
+        var slowest = TimeSpan.Zero;
+        var until = DateTime.UtcNow.AddSeconds(3);
+        while (DateTime.UtcNow < until)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using (await gates.Inbox.EnterAsync(CancellationToken.None))
+            {
+                await writer.ExecuteAsync("INSERT INTO blobs (body) VALUES (@body)", new { body });
+            }
+
+            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks));
+            await Task.Delay(5);
+        }
+
+        await read.CommitAsync();
+        await checkpointer.StopAsync(CancellationToken.None);
+
+        // The log passed 1,000 frames while the read was open: a checkpoint that waited for readers would have held the gate
+        // (and this writer) until the read ended, 3 s later.
+        Assert.True(new FileInfo(factory.InboxDataSource + "-wal").Length > SqliteCheckpointer.RestartAfterFrames * 4096);
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"a write waited {slowest.TotalMilliseconds:F0} ms at the gate");
+        // A checkpoint that could not start the log again is no failure of the loop.
+        Assert.Equal(0, Assert.Single(loops.Snapshot(TimeSpan.FromMinutes(1)), l => l.Name == SqliteCheckpointer.Loop).Failures);
+    }
+
     // Writes Transactions rows of BlobBytes through an inbox connection, each at the inbox's write gate as the inbox's
     // writers do, a transaction every few milliseconds; returns the size of the inbox file's log.
     private async Task<long> WriteAsync(SqliteConnectionFactory factory, StoreWriteGates gates)

@@ -12,7 +12,10 @@ namespace Normalizer.Host.Storage.Providers;
 /// again from its beginning only when a writer begins after a checkpoint that left no frame behind, which under steady
 /// writes seldom happens by itself; so once the log holds <see cref="RestartAfterFrames"/> frames, a <c>RESTART</c>
 /// checkpoint runs at the inbox's write gate: the passive one has copied nearly everything, this one copies the few frames
-/// written since and makes the next writer start the log again, and the log does not grow without end. Shown in
+/// written since and makes the next writer start the log again, and the log does not grow without end. It never waits
+/// for a reader (its connection has no busy timeout): with a long read open (a backup's <c>VACUUM INTO</c>) it copies what
+/// it can and the log starts again at a later turn, rather than holding the gate, and every webhook, until the read ends.
+/// Shown in
 /// <c>/readyz</c> as loop <c>inbox_checkpoint</c>; a failed checkpoint is logged and tried again at the next interval
 /// (the log only grows meanwhile). Nothing to do on a server store or an in-memory database.
 /// </summary>
@@ -47,7 +50,7 @@ internal sealed partial class SqliteCheckpointer(IStoreConnectionFactory store, 
                 try
                 {
                     state.Busy();
-                    connection ??= (SqliteConnection)await sqlite.OpenInboxAsync(stoppingToken).ConfigureAwait(false);
+                    connection ??= await OpenAsync(sqlite, stoppingToken).ConfigureAwait(false);
                     if (await CheckpointAsync(connection, "PASSIVE", stoppingToken).ConfigureAwait(false) >= RestartAfterFrames)
                     {
                         using (await gates.Inbox.EnterAsync(stoppingToken).ConfigureAwait(false))
@@ -91,6 +94,15 @@ internal sealed partial class SqliteCheckpointer(IStoreConnectionFactory store, 
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(SqliteConnectionFactory sqlite, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)await sqlite.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout=0;"; // back to the factory's timeout when the pooled connection is opened again
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
     }
 
     // Returns the frames in the log (the answer's row is busy, frames in the log, frames checkpointed).
