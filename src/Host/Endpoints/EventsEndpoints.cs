@@ -147,7 +147,7 @@ internal static class EventsEndpoints
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var quarantineId) ||
             await quarantine.GetAsync(quarantineId, cancellationToken) is not { } entry)
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no quarantined item '{(id.Length <= 64 ? id : id[..64] + "…")}'");
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no quarantined item '{ApiError.Shown(id)}'");
         }
 
         // Only accepted webhooks reach the quarantine: with signatures required, each one was verified.

@@ -70,7 +70,7 @@ internal static class SubscriptionInput
         if (request.Events is not null && request.Events.Any(e => !EventName.IsKnown(e)))
         {
             var unknown = request.Events.First(e => !EventName.IsKnown(e));
-            problem = $"'events' contains '{Truncate(unknown ?? "null")}', which is not an event name (e.g. {EventName.MessageReceived})";
+            problem = $"'events' contains '{ApiError.Shown(unknown ?? "null")}', which is not an event name (e.g. {EventName.MessageReceived})";
             return null;
         }
 
@@ -88,6 +88,4 @@ internal static class SubscriptionInput
 
     private static bool IsPageId(string? id) =>
         id is { Length: > 0 and <= MaxPageIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

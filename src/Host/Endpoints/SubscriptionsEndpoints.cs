@@ -115,7 +115,7 @@ internal static class SubscriptionsEndpoints
 
         if (await events.GetAsync(eventId, cancellationToken) is not { } stored)
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no event with id '{(eventId.Length <= 64 ? eventId : eventId[..64] + "…")}'");
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no event with id '{ApiError.Shown(eventId)}'");
         }
 
         var queued = await deliveries.ReplayAsync(subscription, stored.Seq, stored.Seq, cancellationToken);
@@ -132,5 +132,5 @@ internal static class SubscriptionsEndpoints
     }
 
     private static IResult NotFound(string id) =>
-        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no subscription with id '{(id.Length <= 64 ? id : id[..64] + "…")}'");
+        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"no subscription with id '{ApiError.Shown(id)}'");
 }

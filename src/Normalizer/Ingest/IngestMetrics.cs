@@ -60,7 +60,15 @@ public sealed class IngestMetrics
     /// A webhook accepted at <paramref name="receivedAt"/> (Unix ms) waits in the inbox: the lag counts from it when nothing
     /// older is known to wait, so a processor that stopped reading shows as a growing lag.
     /// </summary>
-    public void Waiting(long receivedAt) => Interlocked.CompareExchange(ref _oldestPending, receivedAt, 0);
+    public void Waiting(long receivedAt)
+    {
+        // Read first: once something is known to wait (the common case under load), no locked write per webhook on a line
+        // the processor writes too.
+        if (Volatile.Read(ref _oldestPending) == 0)
+        {
+            Interlocked.CompareExchange(ref _oldestPending, receivedAt, 0);
+        }
+    }
 
     private double ObserveLag()
     {

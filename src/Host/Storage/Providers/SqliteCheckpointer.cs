@@ -43,9 +43,11 @@ internal sealed partial class SqliteCheckpointer(IStoreConnectionFactory store, 
 
         var state = loops[Loop];
         SqliteConnection? connection = null;
+        // The machine's clock, not the product's TimeProvider: the pace of a file's log is physical.
+        using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            do
             {
                 try
                 {
@@ -61,40 +63,27 @@ internal sealed partial class SqliteCheckpointer(IStoreConnectionFactory store, 
 
                     state.Succeeded();
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     state.Failed(ex);
                     LogFailed(logger, ex);
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync().ConfigureAwait(false);
-                        connection = null;
-                    }
-                }
-
-                try
-                {
-                    // The machine's clock, not the product's TimeProvider: the pace of a file's log is physical.
-                    await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
+                    await DropAsync(connection).ConfigureAwait(false);
+                    connection = null;
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            await DropAsync(connection).ConfigureAwait(false);
         }
     }
+
+    private static ValueTask DropAsync(SqliteConnection? connection) => connection?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static async Task<SqliteConnection> OpenAsync(SqliteConnectionFactory sqlite, CancellationToken cancellationToken)
     {

@@ -72,7 +72,8 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         OpenAsync(_connectionString, SeparateInbox ? EventsPragmas : "", cancellationToken);
 
-    public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) => OpenAsync(_inboxConnectionString, SeparateInbox ? InboxPragmas : "", cancellationToken);
+    public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_inboxConnectionString, SeparateInbox ? InboxPragmas : "", cancellationToken);
 
     private static async ValueTask<DbConnection> OpenAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {
