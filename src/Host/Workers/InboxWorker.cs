@@ -52,7 +52,7 @@ internal sealed partial class InboxWorker(
                 var done = processor.ProcessNextBatchAsync(stoppingToken).GetAwaiter().GetResult();
                 state.Succeeded();
                 pause = TimeSpan.Zero;
-                if (done > 0)
+                if (done > 0 && !processor.Drained)
                 {
                     continue;
                 }

@@ -46,14 +46,22 @@ public sealed partial class InboxProcessor(
     // them) and after a batch failed on something other than a busy store (CountedAsync).
     private int _carefulRows = BatchSize;
 
+    /// <summary>
+    /// Whether the last batch took every row that was pending when it began (fewer than a batch, all processed): a worker
+    /// then waits for the writer's next signal instead of reading the inbox once more to find it empty.
+    /// </summary>
+    public bool Drained { get; private set; }
+
     /// <summary>Processes the next batch; returns the number of inbox rows processed (0 when the inbox is empty).</summary>
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
     {
+        Drained = false;
         var rows = await inbox.ReadPendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
         metrics.OldestPending(rows.Count == 0 ? null : rows[0].ReceivedAt);
         if (rows.Count == 0)
         {
             _carefulRows = 0;
+            Drained = true;
             return 0;
         }
 
@@ -75,6 +83,12 @@ public sealed partial class InboxProcessor(
         }
 
         _carefulRows = Math.Max(0, _carefulRows - done);
+        Drained = rows.Count < BatchSize && done == rows.Count;
+        if (Drained)
+        {
+            metrics.OldestPending(null); // as a read that found the inbox empty would say; a webhook since then wakes the worker
+        }
+
         return done;
     }
 

@@ -36,6 +36,31 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task PooledConnection_KeepsItsSettings_AndWhatAUserAlteredIsSetBackOnTheNextOpen()
+    {
+        var factory = new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "p.db")}");
+        object handle;
+        await using (var first = await factory.OpenAsync(CancellationToken.None))
+        {
+            handle = ((SqliteConnection)first).Handle!;
+            Assert.Equal(30000, await first.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+            Assert.Equal(-65536, await first.ExecuteScalarAsync<long>("PRAGMA cache_size"));
+            Assert.Equal(1, await first.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+            await factory.DeferSyncAsync(first, CancellationToken.None); // the processor's batch
+            factory.Alter(first, "PRAGMA busy_timeout=0;", "PRAGMA busy_timeout=30000;"); // the checkpointer's
+            Assert.Equal(1, await first.ExecuteScalarAsync<long>("PRAGMA synchronous")); // NORMAL
+            Assert.Equal(0, await first.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+        }
+
+        await using var again = await factory.OpenAsync(CancellationToken.None);
+
+        Assert.Same(handle, ((SqliteConnection)again).Handle); // the pool's native connection, opened again
+        Assert.Equal(2, await again.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL again
+        Assert.Equal(30000, await again.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+        Assert.Equal(10000, await again.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+    }
+
+    [Fact]
     public void WriteGates_AFileForTheInbox_HasAGateOfItsOwn_OneFileHasOne()
     {
         var files = new Normalizer.Storage.StoreWriteGates(new SqliteConnectionFactory($"Data Source={Path.Combine(_directory, "g.db")}"));

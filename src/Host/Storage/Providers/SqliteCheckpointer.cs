@@ -88,9 +88,7 @@ internal sealed partial class SqliteCheckpointer(IStoreConnectionFactory store, 
     private static async Task<SqliteConnection> OpenAsync(SqliteConnectionFactory sqlite, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)await sqlite.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=0;"; // back to the factory's timeout when the pooled connection is opened again
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        sqlite.Alter(connection, "PRAGMA busy_timeout=0;", $"PRAGMA busy_timeout={SqliteConnectionFactory.BusyTimeoutMs};");
         return connection;
     }
 

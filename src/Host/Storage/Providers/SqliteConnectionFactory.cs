@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Normalizer.Storage;
 using Normalizer.Storage.Dialects;
+using SQLitePCL;
 
 namespace Normalizer.Host.Storage.Providers;
 
@@ -9,16 +11,14 @@ namespace Normalizer.Host.Storage.Providers;
 /// SQLite: WAL so readers never block the writer, <c>synchronous=FULL</c> so a committed inbox row survives
 /// power loss, and a busy timeout. A file-based database keeps the inbox in a file of its own beside it
 /// (<c>normalizer-inbox.db</c> for <c>normalizer.db</c>): SQLite has one write lock per file, so appending a webhook
-/// never waits for the processor writing events; the processor then commits its events with <c>FULL</c> before it
-/// marks their rows processed in the inbox file. An in-memory database keeps everything in one. Each connection keeps
+/// never waits for the processor writing events. An in-memory database keeps everything in one. Each connection keeps
 /// a page cache of up to 64 MiB (SQLite's default is 2 MiB): the processor's inserts touch random pages of the
 /// id indexes, and with the default cache a batch re-reads most of them from the OS.
-/// Only when inbox and events share one database does the processor commit with <c>synchronous=NORMAL</c>
-/// (<see cref="DeferSyncAsync"/>): in WAL mode
+/// The inbox processor and the pruner commit with <c>synchronous=NORMAL</c> (<see cref="DeferSyncAsync"/>): in WAL mode
 /// that skips the fsync of the WAL at commit; a power loss may then drop the last such commits whole (the WAL's frame
-/// checksums end recovery at the last complete commit), never a commit flushed before them — the next <c>FULL</c> commit
-/// (the inbox writer's) or checkpoint flushes every earlier frame. A dropped processor batch takes its "processed"
-/// marks with it, so its rows are processed again into the same events (ids are deterministic).
+/// checksums end recovery at the last complete commit), never a commit flushed before them. A dropped processor batch
+/// takes its marks (the inbox's progress, kept in the events' file) with it, so its rows are processed again into the
+/// same events (ids are deterministic); a dropped prune is done again by the next pass.
 /// </summary>
 internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferredSyncConnections
 {
@@ -75,20 +75,55 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
     public ValueTask<DbConnection> OpenInboxAsync(CancellationToken cancellationToken) =>
         OpenAsync(_inboxConnectionString, SeparateInbox ? InboxPragmas : "", cancellationToken);
 
+    /// <summary>How long a statement waits for another connection's lock (ms).</summary>
+    public const int BusyTimeoutMs = 30000;
+
+    private static readonly string Settings =
+        $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
+
+    // What each native connection was given. A pooled SqliteConnection opens the same handle again, which keeps its
+    // settings: they are set on its first open only (the inbox processor opens three connections per batch, and at a
+    // low rate a batch is one row), and what a user changed for its own work (Alter) is set back on the next open.
+    private static readonly ConditionalWeakTable<sqlite3, HandleSettings> Handles = new();
+
     private static async ValueTask<DbConnection> OpenAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;" + pragmas);
+        var settings = Handles.GetValue(connection.Handle!, _ => new HandleSettings());
+        if (!settings.Set)
+        {
+            Execute(connection, Settings + pragmas);
+            settings.Set = true;
+        }
+        else if (settings.Restore is { } restore)
+        {
+            Execute(connection, restore);
+        }
+
+        settings.Restore = null;
         return connection;
     }
 
-    public async ValueTask DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="pragma"/> on <paramref name="connection"/> for the caller's own work; <paramref name="restore"/>
+    /// sets it back when the pooled connection is opened again.
+    /// </summary>
+    public void Alter(DbConnection connection, string pragma, string restore)
     {
-        // Back to FULL when the pooled connection is opened again (OpenAsync).
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var settings = Handles.GetValue(((SqliteConnection)connection).Handle!, _ => new HandleSettings());
+        if (settings.Restore?.Contains(restore, StringComparison.Ordinal) != true)
+        {
+            Execute((SqliteConnection)connection, pragma);
+            settings.Restore += restore;
+        }
+    }
+
+    // Back to FULL when the pooled connection is opened again (OpenAsync).
+    public ValueTask DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        Alter(connection, "PRAGMA synchronous=NORMAL;", "PRAGMA synchronous=FULL;");
+        return ValueTask.CompletedTask;
     }
 
     // BEGIN DEFERRED: the snapshot starts at the first read and holds for the rest; no write lock is taken (WAL).
@@ -107,5 +142,11 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private sealed class HandleSettings
+    {
+        public bool Set;
+        public string? Restore;
     }
 }
