@@ -38,12 +38,7 @@ public sealed class InboxDrainedTests
         for (var i = from; i < to; i++)
         {
             var body = Encoding.UTF8.GetBytes($$$"""{"object":"page","entry":[{"id":"104523987765432","time":1763712000123,"messaging":[{"sender":{"id":"7723419865501234"},"recipient":{"id":"104523987765432"},"timestamp":1763712000101,"message":{"mid":"m_{{{i}}}","text":"hello"}}]}]}""");
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = content };
-            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256",
-                Normalizer.Testing.Signing.XHubSignature256(body, NormalizerApplication.AppSecret));
-            (await client.SendAsync(request)).EnsureSuccessStatusCode();
+            (await NormalizerApplication.PostWebhookAsync(client, body)).EnsureSuccessStatusCode();
         }
     }
 }

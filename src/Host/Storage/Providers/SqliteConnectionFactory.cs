@@ -81,41 +81,40 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
     private static readonly string Settings =
         $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
 
-    // What each native connection was given. A pooled SqliteConnection opens the same handle again, which keeps its
-    // settings: they are set on its first open only (the inbox processor opens three connections per batch, and at a
+    // The native connections whose settings are set. A pooled SqliteConnection opens the same handle again, which keeps
+    // its settings: they are set on its first open only (the inbox processor opens three connections per batch, and at a
     // low rate a batch is one row), and what a user changed for its own work (Alter) is set back on the next open.
-    private static readonly ConditionalWeakTable<sqlite3, HandleSettings> Handles = new();
+    private static readonly ConditionalWeakTable<sqlite3, Altered> Handles = new();
 
     private static async ValueTask<DbConnection> OpenAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var settings = Handles.GetValue(connection.Handle!, _ => new HandleSettings());
-        if (!settings.Set)
+        if (!Handles.TryGetValue(connection.Handle!, out var altered))
         {
             Execute(connection, Settings + pragmas);
-            settings.Set = true;
+            Handles.Add(connection.Handle!, new Altered());
         }
-        else if (settings.Restore is { } restore)
+        else if (altered.Restore is { } restore)
         {
             Execute(connection, restore);
+            altered.Restore = null;
         }
 
-        settings.Restore = null;
         return connection;
     }
 
     /// <summary>
-    /// Runs <paramref name="pragma"/> on <paramref name="connection"/> for the caller's own work; <paramref name="restore"/>
-    /// sets it back when the pooled connection is opened again.
+    /// Runs <paramref name="pragma"/> on <paramref name="connection"/> (opened by this factory) for the caller's own work;
+    /// <paramref name="restore"/> sets it back when the pooled connection is opened again.
     /// </summary>
     public void Alter(DbConnection connection, string pragma, string restore)
     {
-        var settings = Handles.GetValue(((SqliteConnection)connection).Handle!, _ => new HandleSettings());
-        if (settings.Restore?.Contains(restore, StringComparison.Ordinal) != true)
+        var altered = Handles.GetValue(((SqliteConnection)connection).Handle!, _ => new Altered());
+        if (altered.Restore?.Contains(restore, StringComparison.Ordinal) != true)
         {
             Execute((SqliteConnection)connection, pragma);
-            settings.Restore += restore;
+            altered.Restore += restore;
         }
     }
 
@@ -144,9 +143,9 @@ internal sealed class SqliteConnectionFactory : IStoreConnectionFactory, IDeferr
         command.ExecuteNonQuery();
     }
 
-    private sealed class HandleSettings
+    // What to run on the handle's next open to undo Alter.
+    private sealed class Altered
     {
-        public bool Set;
         public string? Restore;
     }
 }
