@@ -80,6 +80,7 @@ public partial class IngestBenchmarks
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={_database}"));
         services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
         _services = services.BuildServiceProvider();

@@ -19,57 +19,94 @@ public sealed class NormalizedEventValidator : AbstractValidator<NormalizedEvent
         EventName.PostbackReceived, EventName.MessageSent, EventName.MessageFailed, EventName.MessagePlayed,
     };
 
-    /// <summary>Builds the rules; "now" comes from <paramref name="time"/>, the ID types from <paramref name="channels"/>.</summary>
+    private readonly TimeProvider _time;
+    private readonly ChannelRegistry _channels;
+
+    /// <summary>Builds the rule; "now" comes from <paramref name="time"/>, the ID types from <paramref name="channels"/>.</summary>
     public NormalizedEventValidator(TimeProvider time, ChannelRegistry channels)
     {
         ArgumentNullException.ThrowIfNull(channels);
-        RuleFor(e => e.Id).NotEmpty().Must(id => id.StartsWith("evt_", StringComparison.Ordinal))
-            .WithMessage("'id' must be an evt_ id");
-        RuleFor(e => e.Platform).Must(Enum.IsDefined).WithMessage("'platform' is not a known platform");
-        RuleFor(e => e.Event).Must(EventName.IsKnown).WithMessage(e => $"'event' '{e.Event}' is not a known event name");
-        RuleFor(e => e.PageId).NotEmpty().When(e => e.Event != EventName.UnknownReceived)
-            .WithMessage("'page_id' must not be empty");
-        RuleFor(e => e.PageIdType).Must((e, t) => channels.IdsOf(e.Platform)?.IsBusiness(t) == true)
-            .WithMessage(e => $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
-        RuleFor(e => e.Timestamp)
-            .Must(t => t >= Timestamps.Earliest && t <= time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
-            .WithMessage(e => $"'timestamp' {e.Timestamp} is not a plausible Unix time in seconds");
-        RuleFor(e => e.TimestampMs).Must((e, ms) => ms is null || ms / 1000 == e.Timestamp)
-            .WithMessage("'timestamp_ms' disagrees with 'timestamp'");
-
-        Tagged("from", e => e.From, e => e.FromType, (p, t) => channels.IdsOf(p)?.BelongsTo(t) == true);
-        Tagged("to", e => e.To, e => e.ToType, (p, t) => channels.IdsOf(p)?.BelongsTo(t) == true);
-        Tagged("user_id", e => e.UserId, e => e.UserIdType, (p, t) => channels.IdsOf(p)?.IsUser(t) == true);
-
-        RuleFor(e => e.UserId).NotNull().When(e => NeedsUser.Contains(e.Event))
-            .WithMessage(e => $"'{e.Event}' needs a 'user_id'");
-        RuleFor(e => e.ConversationId).Must((e, c) => (c is null) == (e.UserId is null))
-            .WithMessage("'conversation_id' must be present exactly when 'user_id' is");
-        RuleFor(e => e.Raw.IsObject).Equal(true).WithMessage("'raw' must be the original JSON object");
+        (_time, _channels) = (time, channels);
+        // One rule for all the checks: every stored event passes here, and FluentValidation runs each rule through a state
+        // machine and a context of its own (thirteen rules were a tenth of the inbox processor's time per event).
+        RuleFor(e => e).Custom(Check);
     }
 
-    // One rule per tagged field (each rule costs FluentValidation a state machine per event): the value, if any, is not
-    // blank, comes with its type, and the type belongs to the platform.
-    private void Tagged(string name, Func<NormalizedEvent, string?> value, Func<NormalizedEvent, IdType?> type,
-        Func<Platform, IdType, bool> allowed)
+    private void Check(NormalizedEvent e, ValidationContext<NormalizedEvent> context)
     {
-        RuleFor(e => e).Custom((e, context) =>
+        if (string.IsNullOrEmpty(e.Id) || !e.Id.StartsWith("evt_", StringComparison.Ordinal))
         {
-            var (id, idType) = (value(e), type(e));
-            if (id is not null && string.IsNullOrWhiteSpace(id))
-            {
-                context.AddFailure(name, $"'{name}' must not be empty");
-            }
+            context.AddFailure("id", "'id' must be an evt_ id");
+        }
 
-            if ((id is null) != (idType is null))
-            {
-                context.AddFailure(name, $"'{name}' and '{name}_type' must be given together");
-            }
+        if (!Enum.IsDefined(e.Platform))
+        {
+            context.AddFailure("platform", "'platform' is not a known platform");
+        }
 
-            if (idType is { } t && !allowed(e.Platform, t))
-            {
-                context.AddFailure(name, $"'{name}_type' {IdTypes.ToWire(t)} does not belong to platform {e.Platform.ToWire()}");
-            }
-        });
+        if (!EventName.IsKnown(e.Event))
+        {
+            context.AddFailure("event", $"'event' '{e.Event}' is not a known event name");
+        }
+
+        if (string.IsNullOrWhiteSpace(e.PageId) && e.Event != EventName.UnknownReceived)
+        {
+            context.AddFailure("page_id", "'page_id' must not be empty");
+        }
+
+        var ids = _channels.IdsOf(e.Platform);
+        if (ids?.IsBusiness(e.PageIdType) != true)
+        {
+            context.AddFailure("page_id_type", $"'page_id_type' {IdTypes.ToWire(e.PageIdType)} does not belong to platform {e.Platform.ToWire()}");
+        }
+
+        if (e.Timestamp < Timestamps.Earliest || e.Timestamp > _time.GetUtcNow().AddDays(1).ToUnixTimeSeconds())
+        {
+            context.AddFailure("timestamp", $"'timestamp' {e.Timestamp} is not a plausible Unix time in seconds");
+        }
+
+        if (e.TimestampMs is { } ms && ms / 1000 != e.Timestamp)
+        {
+            context.AddFailure("timestamp_ms", "'timestamp_ms' disagrees with 'timestamp'");
+        }
+
+        Tagged(context, e, "from", e.From, e.FromType, ids is not null && e.FromType is { } from && ids.BelongsTo(from));
+        Tagged(context, e, "to", e.To, e.ToType, ids is not null && e.ToType is { } to && ids.BelongsTo(to));
+        Tagged(context, e, "user_id", e.UserId, e.UserIdType, ids is not null && e.UserIdType is { } user && ids.IsUser(user));
+
+        if (e.UserId is null && NeedsUser.Contains(e.Event))
+        {
+            context.AddFailure("user_id", $"'{e.Event}' needs a 'user_id'");
+        }
+
+        if ((e.ConversationId is null) != (e.UserId is null))
+        {
+            context.AddFailure("conversation_id", "'conversation_id' must be present exactly when 'user_id' is");
+        }
+
+        if (!e.Raw.IsObject)
+        {
+            context.AddFailure("raw", "'raw' must be the original JSON object");
+        }
+    }
+
+    // A tagged field: the value, if any, is not blank, comes with its type, and the type belongs to the platform.
+    private static void Tagged(ValidationContext<NormalizedEvent> context, NormalizedEvent e, string name, string? id, IdType? type,
+        bool allowed)
+    {
+        if (id is not null && string.IsNullOrWhiteSpace(id))
+        {
+            context.AddFailure(name, $"'{name}' must not be empty");
+        }
+
+        if ((id is null) != (type is null))
+        {
+            context.AddFailure(name, $"'{name}' and '{name}_type' must be given together");
+        }
+
+        if (type is { } t && !allowed)
+        {
+            context.AddFailure(name, $"'{name}_type' {IdTypes.ToWire(t)} does not belong to platform {e.Platform.ToWire()}");
+        }
     }
 }

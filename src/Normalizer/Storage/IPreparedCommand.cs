@@ -11,6 +11,10 @@ public interface IPreparedCommand : IRowValues, IDisposable
     /// <summary>Runs the statement in the connection's transaction; returns the number of rows it changed.</summary>
     ValueTask<int> ExecuteAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs the statement; returns the first column of its first row as an integer, or null without a row.</summary>
+    /// <summary>
+    /// Runs the statement; returns the first column of its first row as an integer, or null without a row. SQLite: a statement
+    /// without result columns (an insert of <see cref="ISqlDialect.InsertReturning"/>) returns the rowid it inserted, or null
+    /// if it changed nothing.
+    /// </summary>
     ValueTask<long?> ExecuteInt64Async(CancellationToken cancellationToken);
 }

@@ -14,11 +14,12 @@ public interface ISqlDialect
 
     /// <summary>
     /// An INSERT that returns the generated <paramref name="idColumn"/>, or no row when <paramref name="conflictColumns"/>
-    /// already exist (insert-first deduplication: the unique key decides, even between hosts).
+    /// already exist (insert-first deduplication: the unique key decides, even between hosts). Run it through
+    /// <see cref="IPreparedCommand.ExecuteInt64Async"/>, which reads the id where an engine does not return it as a row (SQLite).
     /// </summary>
     string InsertIfAbsentReturning(string table, string columns, string values, string conflictColumns, string idColumn);
 
-    /// <summary>An INSERT that returns the generated <paramref name="idColumn"/>.</summary>
+    /// <summary>An INSERT that returns the generated <paramref name="idColumn"/> (through <see cref="IPreparedCommand.ExecuteInt64Async"/>).</summary>
     string InsertReturning(string table, string columns, string values, string idColumn);
 
     /// <summary>

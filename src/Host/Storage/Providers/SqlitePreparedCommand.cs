@@ -20,11 +20,13 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly int[] _slots;
+    private readonly bool _returnsRows;
 
     public SqlitePreparedCommand(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _returnsRows = raw.sqlite3_column_count(_statement) > 0;
         _slots = new int[parameters.Count];
         for (var i = 0; i < _slots.Length; i++)
         {
@@ -110,6 +112,14 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     {
         try
         {
+            if (!_returnsRows)
+            {
+                // The dialect's insert that returns its id (OnConflictDialect): the rowid, read after the insert instead of
+                // through RETURNING, for which SQLite would fill a temporary table per run.
+                Finish(raw.sqlite3_step(_statement));
+                return ValueTask.FromResult<long?>(raw.sqlite3_changes(_db) > 0 ? raw.sqlite3_last_insert_rowid(_db) : null);
+            }
+
             var rc = raw.sqlite3_step(_statement);
             if (rc != raw.SQLITE_ROW)
             {
