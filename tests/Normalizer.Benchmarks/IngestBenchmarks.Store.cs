@@ -131,7 +131,7 @@ public partial class IngestBenchmarks
     /// The inbox processor on one batch of 256 Messenger rows: read, normalize, pipeline, SQL sink (event,
     /// conversation, contact), mark processed, one commit. Per row (= per event).
     /// </summary>
-    [Benchmark(OperationsPerInvoke = InboxProcessor.BatchSize, Description = "Inbox drain: 256 rows → events in SQLite, per event")]
+    [Benchmark(OperationsPerInvoke = InboxProcessor.BatchSize, Description = "Inbox drain: a batch of rows → events in SQLite, per event")]
     public Task<int> InboxDrain() => _processor.ProcessNextBatchAsync(CancellationToken.None);
 
     [GlobalCleanup]

@@ -23,6 +23,43 @@ public sealed class WriteGateTests
     }
 
     [Fact]
+    public async Task Gate_AThreadThatWaitsOnItself_GoesOnOnThatThreadAfterTheTurn_OthersMayNot()
+    {
+        var gate = new WriteGate();
+        var held = await gate.EnterAsync(default);
+        int? before = null, after = null;
+        var thread = new Thread(() =>
+        {
+            WriteGate.WaitOnThisThread();
+            WorkAsync().GetAwaiter().GetResult();
+        });
+
+        thread.Start();
+        while (!gate.Contended)
+        {
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(50); // still waiting, on its own thread
+        held.Dispose();
+        thread.Join();
+
+        Assert.NotNull(before);
+        Assert.Equal(before, after);
+        Assert.False(gate.Contended);
+        return;
+
+        async Task WorkAsync()
+        {
+            before = Environment.CurrentManagedThreadId;
+            using (await gate.EnterAsync(default).ConfigureAwait(false))
+            {
+                after = Environment.CurrentManagedThreadId;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Open_LetsEveryWriterIn_AtOnce()
     {
         var first = await WriteGate.Open.EnterAsync(default);

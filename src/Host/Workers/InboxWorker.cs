@@ -42,6 +42,7 @@ internal sealed partial class InboxWorker(
     private void Run(CancellationToken stoppingToken)
     {
         BackgroundPriority.TryLowerCurrentThread();
+        WriteGate.WaitOnThisThread(); // a batch that waits for the events' turn goes on here, not in the thread pool
         var state = loops[BackgroundLoops.InboxWorker];
         var pause = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)

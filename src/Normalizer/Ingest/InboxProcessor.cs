@@ -26,15 +26,28 @@ public sealed partial class InboxProcessor(
     StoreWriteGates gates, IStoreConnectionFactory connections, IOptionsMonitor<InboxOptions> options, BackgroundLoops loops, IngestMetrics metrics,
     TimeProvider time, ILogger<InboxProcessor> logger)
 {
-    /// <summary>Rows per batch.</summary>
-    public const int BatchSize = 256;
+    /// <summary>
+    /// Rows per batch, at most. A batch is one transaction, and its rows' events and conversations share the index pages
+    /// they touch: when the inbox has a backlog, larger batches write fewer pages per event.
+    /// </summary>
+    public const int BatchSize = 1024;
+
+    /// <summary>Body bytes per batch: a batch ends with the row whose body reaches it (at least one row).</summary>
+    public const long BatchBytes = 16 * 1024 * 1024;
 
     /// <summary>
-    /// How long a batch goes on while the inbox writer waits for its turn (<see cref="WriteGate.Contended"/>):
-    /// the batch then commits what it has done and leaves the rest for the next one. A webhook's 200 waits for the
-    /// processor's turn, so this bounds the ingest latency under load; without ingest, batches stay full.
+    /// How long a batch goes on while the inbox writer waits for its turn (<see cref="WriteGate.Contended"/>), with the inbox
+    /// in the events' file (in memory): the batch then commits what it has done and leaves the rest for the next one. A
+    /// webhook's 200 waits for the processor's turn, so this bounds the ingest latency under load; without ingest, batches
+    /// stay full.
     /// </summary>
     public static readonly TimeSpan ContendedTurn = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// The same with the inbox in a file of its own, for the other writers of the events' file (delivery, the API): no
+    /// webhook waits for them, but a batch that holds the turn runs at a lower priority than ingest and may take long.
+    /// </summary>
+    public static readonly TimeSpan ContendedTurnOthers = TimeSpan.FromMilliseconds(20);
 
     private readonly LoopState _state = loops[BackgroundLoops.InboxWorker];
 
@@ -47,7 +60,7 @@ public sealed partial class InboxProcessor(
     private int _carefulRows = BatchSize;
 
     /// <summary>
-    /// Whether the last batch took every row that was pending when it began (fewer than a batch, all processed): a worker
+    /// Whether the last batch took every row that was pending when it began (fewer than a batch in rows and bytes, all processed): a worker
     /// then waits for the writer's next signal instead of reading the inbox once more to find it empty.
     /// </summary>
     public bool Drained { get; private set; }
@@ -56,7 +69,7 @@ public sealed partial class InboxProcessor(
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
     {
         Drained = false;
-        var rows = await inbox.ReadPendingAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+        var rows = await inbox.ReadPendingAsync(BatchSize, BatchBytes, cancellationToken).ConfigureAwait(false);
         metrics.OldestPending(rows.Count == 0 ? null : rows[0].ReceivedAt);
         if (rows.Count == 0)
         {
@@ -83,7 +96,7 @@ public sealed partial class InboxProcessor(
         }
 
         _carefulRows = Math.Max(0, _carefulRows - done);
-        Drained = rows.Count < BatchSize && done == rows.Count;
+        Drained = rows.Count < BatchSize && rows.Sum(r => (long)r.Body.Length) < BatchBytes && done == rows.Count;
         if (Drained)
         {
             metrics.OldestPending(null); // as a read that found the inbox empty would say; a webhook since then wakes the worker
@@ -139,16 +152,17 @@ public sealed partial class InboxProcessor(
         {
             // Hosts take turns at the log lock for a whole batch; rows another host processed meanwhile are read no more.
             await session.LockLogAsync(cancellationToken).ConfigureAwait(false);
-            rows = await inbox.ReadPendingAsync(session, rows.Count, cancellationToken).ConfigureAwait(false);
+            rows = await inbox.ReadPendingAsync(session, rows.Count, BatchBytes, cancellationToken).ConfigureAwait(false);
         }
 
         var pipeline = scope.ServiceProvider.GetRequiredService<EventPipeline>();
         var budget = new RowBudget(options.CurrentValue, time);
         var started = Stopwatch.GetTimestamp();
+        var turn = connections.SeparateInbox ? ContendedTurnOthers : ContendedTurn;
         var count = 0;
         foreach (var row in rows)
         {
-            if (count > 0 && !connections.SeparateInbox && gates.Events.Contended && Stopwatch.GetElapsedTime(started) >= ContendedTurn)
+            if (count > 0 && gates.Events.Contended && Stopwatch.GetElapsedTime(started) >= turn)
             {
                 break;
             }

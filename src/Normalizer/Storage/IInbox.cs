@@ -6,14 +6,18 @@ public interface IInbox
     /// <summary>Durably appends the webhook; returns only after it is committed. The id is its arrival order.</summary>
     Task<long> AppendAsync(InboxItem item, CancellationToken cancellationToken);
 
-    /// <summary>The oldest unprocessed rows, in arrival order.</summary>
-    Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// The oldest unprocessed rows, in arrival order: at most <paramref name="limit"/>, and none after the row whose body
+    /// brings the bodies read to <paramref name="maxBytes"/> (always at least one row when any waits).
+    /// </summary>
+    Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The oldest unprocessed rows, read in the session's transaction: under the log lock (<see cref="StoreSession.LockLogAsync"/>)
-    /// on a shared store, so that rows another host processed meanwhile are not taken again.
+    /// <see cref="ReadPendingAsync(int, long, CancellationToken)"/> in the session's transaction: under the log lock
+    /// (<see cref="StoreSession.LockLogAsync"/>) on a shared store, so that rows another host processed meanwhile are not
+    /// taken again.
     /// </summary>
-    Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks rows processed, in the session's transaction (the one that stores their events): always the first pending

@@ -29,6 +29,17 @@ public sealed class WriteGate
     /// <summary>Whether someone is waiting for the turn (the holder should finish soon).</summary>
     public bool Contended => Volatile.Read(ref _waiting) > 0;
 
+    // Set on a thread of its own whose waits block it (WaitOnThisThread).
+    [ThreadStatic]
+    private static bool t_waitsInPlace;
+
+    /// <summary>
+    /// From now on, this thread waits for a turn by blocking, and its work after the turn goes on here: for a worker on a
+    /// thread of its own at a lower priority (the inbox worker), whose batch would otherwise go on in the thread pool, at the
+    /// priority of the webhooks it must leave the CPU to. Call it on that thread only.
+    /// </summary>
+    public static void WaitOnThisThread() => t_waitsInPlace = true;
+
     /// <summary>Waits for the turn; dispose the result to pass it on.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +53,14 @@ public sealed class WriteGate
             Interlocked.Increment(ref _waiting);
             try
             {
-                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (t_waitsInPlace)
+                {
+                    _gate.Wait(cancellationToken);
+                }
+                else
+                {
+                    await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             finally
             {

@@ -66,7 +66,7 @@ public abstract class InboxContract<TDatabase> : StoreContract<TDatabase>
         }
 
         Assert.Equal(3, await Inbox.ProcessedThroughAsync(default));
-        Assert.Equal([4L, 5L], (await Inbox.ReadPendingAsync(10, default)).Select(r => r.Id));
+        Assert.Equal([4L, 5L], (await Inbox.ReadPendingAsync(10, long.MaxValue, default)).Select(r => r.Id));
         Assert.Equal(2, (await Inbox.LagAsync(default)).Count);
 
         await using (var scope = Store.Services.CreateAsyncScope())
@@ -83,8 +83,37 @@ public abstract class InboxContract<TDatabase> : StoreContract<TDatabase>
         }
 
         Assert.Equal(4, await Inbox.ProcessedThroughAsync(default));
-        Assert.Equal([5L], (await Inbox.ReadPendingAsync(10, default)).Select(r => r.Id));
+        Assert.Equal([5L], (await Inbox.ReadPendingAsync(10, long.MaxValue, default)).Select(r => r.Id));
         Assert.Equal(1, (await Inbox.LagAsync(default)).Count);
+    }
+
+    [StoreFact]
+    public async Task ReadPending_StopsAtTheRowWhoseBodyReachesTheByteBudget_AndTakesOneRowOverItAlone()
+    {
+        foreach (var size in new[] { 100, 300, 50, 2000, 10 })
+        {
+            await Inbox.AppendAsync(new InboxItem(DateTimeOffset.UtcNow, null, true, null, new byte[size]), default);
+        }
+
+        var three = await Inbox.ReadPendingAsync(10, 420, default); // 100 + 300 = 400 < 420: the third reaches it
+        var exact = await Inbox.ReadPendingAsync(10, 400, default); // the second reaches it exactly
+        var limited = await Inbox.ReadPendingAsync(1, long.MaxValue, default);
+        await using (var scope = Store.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<StoreSession>();
+            await Inbox.MarkProcessedAsync(session, [1, 2, 3], default);
+            await session.CommitAsync(default);
+        }
+
+        var big = await Inbox.ReadPendingAsync(10, 1000, default); // the 2000-byte row alone is over: it is still read, alone
+        await using var read = Store.Services.CreateAsyncScope();
+        var inSession = await Inbox.ReadPendingAsync(read.ServiceProvider.GetRequiredService<StoreSession>(), 10, 2010, default);
+
+        Assert.Equal([100, 300, 50], three.Select(r => r.Body.Length));
+        Assert.Equal([100, 300], exact.Select(r => r.Body.Length));
+        Assert.Equal([100], limited.Select(r => r.Body.Length));
+        Assert.Equal([2000], big.Select(r => r.Body.Length));
+        Assert.Equal([2000, 10], inSession.Select(r => r.Body.Length));
     }
 
     private async Task<List<(long Id, long ReceivedAt, string? Channel, long Verified, string? Headers, byte[] Body)>> ReadRowsAsync()

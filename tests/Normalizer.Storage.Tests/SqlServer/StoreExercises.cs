@@ -65,9 +65,9 @@ internal static class StoreExercises
             NullLogger<InboxWriter>.Instance);
         var inbox = new SqlInbox(writer, store, TimeProvider.System);
         Assert.Equal(1, await inbox.AppendAsync(new InboxItem(Now, Platform.WhatsApp, true, "{}", "{}"u8.ToArray()), None));
-        await inbox.ReadPendingAsync(10, None);
+        await inbox.ReadPendingAsync(10, long.MaxValue, None);
         await using var session = new StoreSession(store);
-        await inbox.ReadPendingAsync(session, 10, None);
+        await inbox.ReadPendingAsync(session, 10, long.MaxValue, None);
         await inbox.MarkProcessedAsync(session, [1, 2], None);
         await inbox.CountAttemptAsync(1, 2, None);
         await inbox.ProcessedThroughAsync(None);

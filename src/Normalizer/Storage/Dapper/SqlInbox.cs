@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Normalizer.Storage.Dapper;
@@ -9,7 +10,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     public Task<long> AppendAsync(InboxItem item, CancellationToken cancellationToken) => writer.AppendAsync(item, cancellationToken);
 
-    public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(int limit, long maxBytes, CancellationToken cancellationToken)
     {
         long through = 0;
         if (!connections.Shared)
@@ -19,12 +20,10 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
         }
 
         await using var connection = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        return await TakeAsync(connection, null, new { limit, through }, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxRow>> ReadPendingAsync(StoreSession session, int limit, long maxBytes, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await session.BeginAsync(cancellationToken).ConfigureAwait(false);
         if (!connections.Shared)
@@ -32,13 +31,30 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
             // The progress is in the session's store; the rows may be in a file of their own.
             var through = await ThroughAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await using var inbox = await connections.OpenInboxAsync(cancellationToken).ConfigureAwait(false);
-            return (await inbox.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through },
-                cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+            return await TakeAsync(inbox, null, new { limit, through }, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(PendingSql, new { limit, through = 0L }, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        return await TakeAsync(connection, transaction, new { limit, through = 0L }, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Reads the pending rows one by one and stops at the row that brings the bodies to maxBytes: the rows after it are not
+    // read (SQLite steps no further; a server's remaining rows are passed over when the reader closes).
+    private async Task<IReadOnlyList<InboxRow>> TakeAsync(DbConnection connection, DbTransaction? transaction, object parameters, long maxBytes,
+        CancellationToken cancellationToken)
+    {
+        var rows = new List<InboxRow>();
+        long bytes = 0;
+        await foreach (var row in connection.QueryUnbufferedAsync<InboxRow>(PendingSql, parameters, transaction)
+                           .WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+            if ((bytes += row.Body.Length) >= maxBytes)
+            {
+                break;
+            }
+        }
+
+        return rows;
     }
 
     private string PendingSql => _pendingSql ??= connections.Dialect.Limit(
@@ -92,7 +108,7 @@ internal sealed class SqlInbox(InboxWriter writer, IStoreConnectionFactory conne
 
     // SQLite's progress; its row is made on first use from the marks of earlier versions (the rows before the first one
     // unmarked were processed), read from the inbox, which may be another file.
-    private async Task<long> ThroughAsync(System.Data.Common.DbConnection events, System.Data.Common.DbTransaction? transaction,
+    private async Task<long> ThroughAsync(DbConnection events, DbTransaction? transaction,
         CancellationToken cancellationToken)
     {
         if (await events.ExecuteScalarAsync<long?>(new CommandDefinition(
