@@ -128,8 +128,8 @@ public partial class IngestBenchmarks
     }
 
     /// <summary>
-    /// The inbox processor on one batch of 256 Messenger rows: read, normalize, pipeline, SQL sink (event,
-    /// conversation, contact), mark processed, one commit. Per row (= per event).
+    /// The inbox processor on one batch (<see cref="InboxProcessor.BatchSize"/> Messenger rows): read, normalize, pipeline,
+    /// SQL sink (event, conversation, contact), mark processed, one commit. Per row (= per event).
     /// </summary>
     [Benchmark(OperationsPerInvoke = InboxProcessor.BatchSize, Description = "Inbox drain: a batch of rows → events in SQLite, per event")]
     public Task<int> InboxDrain() => _processor.ProcessNextBatchAsync(CancellationToken.None);

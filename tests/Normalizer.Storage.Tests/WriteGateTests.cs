@@ -23,7 +23,7 @@ public sealed class WriteGateTests
     }
 
     [Fact]
-    public async Task Gate_AThreadThatWaitsOnItself_GoesOnOnThatThreadAfterTheTurn_OthersMayNot()
+    public async Task Gate_AThreadThatWaitsOnItself_GoesOnOnThatThreadAfterTheTurn()
     {
         var gate = new WriteGate();
         var held = await gate.EnterAsync(default);

@@ -153,7 +153,6 @@ public sealed class PreparedCommandTests : IAsyncLifetime
         var insertIfAbsent = dialect.InsertIfAbsentReturning("t", "name", "@name", "name", "id");
         using var ifAbsent = _factory.Prepare(_connection, null, insertIfAbsent, ["@name"]);
         using var insert = _factory.Prepare(_connection, null, dialect.InsertReturning("t", "name", "@name", "id"), ["@name"]);
-        using var unrelated = _factory.Prepare(_connection, null, "UPDATE t SET n = 1 WHERE name = @name", ["@name"]);
 
         ifAbsent.Set(0, "a");
         var a = await ifAbsent.ExecuteInt64Async(CancellationToken.None);
@@ -161,8 +160,6 @@ public sealed class PreparedCommandTests : IAsyncLifetime
         var b = await insert.ExecuteInt64Async(CancellationToken.None);
         ifAbsent.Set(0, "a");
         var again = await ifAbsent.ExecuteInt64Async(CancellationToken.None);
-        unrelated.Set(0, "b");
-        var update = await unrelated.ExecuteInt64Async(CancellationToken.None);
         await _connection.ExecuteAsync("DELETE FROM t WHERE name = 'b'");
         ifAbsent.Set(0, "c");
         var c = await ifAbsent.ExecuteInt64Async(CancellationToken.None);
@@ -171,7 +168,6 @@ public sealed class PreparedCommandTests : IAsyncLifetime
         Assert.Equal(1L, a);
         Assert.Equal(2L, b);
         Assert.Null(again); // the key exists: nothing inserted, and not the rowid of the insert before it
-        Assert.Equal(2L, update); // a statement without result columns that changed a row answers SQLite's last rowid
         Assert.True(c > b, $"{c} after {b}"); // AUTOINCREMENT: the deleted last id is not handed out again
         Assert.Equal([(1L, "a"), (c!.Value, "c")], await _connection.QueryAsync<(long, string)>("SELECT id, name FROM t ORDER BY id"));
     }
