@@ -4,13 +4,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Normalizer.Delivery;
-using Normalizer.Host.Storage.Providers;
 using Normalizer.Ingest;
 using Normalizer.Storage;
 
@@ -29,18 +26,13 @@ internal static class DeliverRun
     {
         var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        var database = Path.Combine(Path.GetTempPath(), $"normalizer-deliver-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var database = TempStore.NewPath("deliver");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Normalizer:Delivery:AllowPrivateDestinations"] = "true",
-        }).AddEnvironmentVariables().Build());
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
-        services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore().AddDelivery();
+        }).AddEnvironmentVariables().Build();
         var receivers = new List<Receiver>();
-        await using (var provider = services.BuildServiceProvider())
+        await using (var provider = TempStore.Services(database, configuration).AddDelivery().Services.BuildServiceProvider())
         {
             await provider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
             await DrainRun.AppendAsync(provider.GetRequiredService<IInbox>(), 0, events);
@@ -95,11 +87,7 @@ internal static class DeliverRun
             await receiver.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        TempStore.Delete(database);
     }
 
     // A Kestrel receiver on a loopback port that answers 200 at once and counts distinct webhook-ids.

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Normalizer.Channels;
-using Normalizer.Host.Storage.Providers;
 using Normalizer.Ingest;
 using Normalizer.Storage;
 
@@ -27,14 +23,8 @@ internal static class DrainRun
     public static async Task RunAsync(string[] args)
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_480;
-        var database = Path.Combine(Path.GetTempPath(), $"normalizer-drain-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
-        services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
-        await using (var provider = services.BuildServiceProvider())
+        var database = TempStore.NewPath("drain");
+        await using (var provider = TempStore.Services(database).Services.BuildServiceProvider())
         {
             await provider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
             var inbox = provider.GetRequiredService<IInbox>();
@@ -52,11 +42,7 @@ internal static class DrainRun
                 $"drain: {drained} rows in {clock.Elapsed.TotalSeconds:F2} s = {drained / clock.Elapsed.TotalSeconds:F0} rows/s, {clock.Elapsed.TotalMicroseconds / drained:F1} µs per row; {(GC.GetTotalAllocatedBytes() - allocated) / drained:N0} B allocated per row (after {Warmup:N0} warm-up rows)"));
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(database + suffix);
-        }
+        TempStore.Delete(database);
     }
 
     // Rows first..first+count: distinct mids, a new sender every 4 messages (conversations and contacts are both

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Normalizer.Events;
-using Normalizer.Host.Storage.Providers;
 using Normalizer.Ingest;
 using Normalizer.Storage;
 
@@ -76,14 +72,8 @@ public partial class IngestBenchmarks
     public void SetupInbox()
     {
         Setup();
-        _database = Path.Combine(Path.GetTempPath(), $"normalizer-bench-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddSingleton<IStoreConnectionFactory>(new SqliteConnectionFactory($"Data Source={_database}"));
-        services.AddNormalizer().AddMessenger().AddInstagram().AddWhatsApp().AddSqlStore();
-        _services = services.BuildServiceProvider();
+        _database = TempStore.NewPath("bench");
+        _services = TempStore.Services(_database).Services.BuildServiceProvider();
         _services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).GetAwaiter().GetResult();
         _inbox = _services.GetRequiredService<IInbox>();
         _processor = _services.GetRequiredService<InboxProcessor>();
@@ -141,11 +131,7 @@ public partial class IngestBenchmarks
         _services?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         if (_database is not null)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_database + suffix);
-            }
+            TempStore.Delete(_database);
         }
     }
 
